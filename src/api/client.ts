@@ -1,0 +1,195 @@
+import type { DebugLog } from '../debug.js'
+import { type Endpoint, type PayloadOf, type ResultOf, pathParams } from './endpoint.js'
+import { ApiError, errorFromResponse } from './errors.js'
+import { stripNulls } from './null-stripping.js'
+import { serializeQuery } from './query-string.js'
+import type { FetchLike } from './transport.js'
+
+export const DEFAULT_BASE_URL = 'https://api.getcargo.io'
+export const DEFAULT_TIMEOUT_MS = 360_000
+
+export interface ClientOptions {
+  /** origin without `/v1` */
+  baseUrl: string
+  token?: string
+  workspaceUuid?: string
+  /** sent as x-cargo-origin-version */
+  version: string
+  fetch: FetchLike
+  timeoutMs?: number
+  debug?: DebugLog
+}
+
+export interface HttpRequest {
+  url: string
+  method: string
+  headers: Record<string, string>
+  body?: string
+}
+
+export interface CallOptions {
+  signal?: AbortSignal
+}
+
+/** `<base>/v1/<endpoint>`, with exactly one slash between them (wire.md §1). */
+export function joinUrl(baseUrl: string, path: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/v1/${path.replace(/^\/+/, '')}`
+}
+
+export function buildRequest(endpoint: Endpoint, payload: Record<string, unknown>, options: Omit<ClientOptions, 'fetch'>): HttpRequest {
+  const rest: Record<string, unknown> = { ...payload }
+  const path = endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = rest[name]
+    delete rest[name]
+    if (value === undefined || value === null || value === '') throw new ApiError('request', `Missing ${name} for ${endpoint.name}`)
+    return encodeURIComponent(String(value))
+  })
+  for (const name of pathParams(endpoint.path)) delete rest[name]
+
+  const headers: Record<string, string> = { 'x-cargo-origin': 'cli', 'x-cargo-origin-version': options.version }
+  if (options.token) headers.authorization = `Bearer ${options.token}`
+  if (options.workspaceUuid && !endpoint.withoutWorkspace) headers['selected-workspace-uuid'] = options.workspaceUuid
+
+  let url = joinUrl(options.baseUrl, path)
+  let body: string | undefined
+  if (endpoint.payloadIn === 'query') url += serializeQuery(rest)
+  else if (endpoint.payloadIn === 'body' && endpoint.method !== 'GET') {
+    body = JSON.stringify(rest)
+    headers['content-type'] = 'application/json'
+  }
+  return { url, method: endpoint.method, headers, body }
+}
+
+/** The typed Cargo API client: one request function behind every endpoint. */
+export class CargoClient {
+  constructor(readonly options: ClientOptions) {}
+
+  async call<E extends Endpoint>(endpoint: E, payload: PayloadOf<E>, callOptions: CallOptions = {}): Promise<ResultOf<E>> {
+    const request = buildRequest(endpoint, payload as Record<string, unknown>, this.options)
+    const { response, done } = await this.send(request, callOptions)
+    try {
+      const text = await readText(response, request)
+      if (!response.ok) throw errorFromResponse(response.status, text ? (parseJson(text) ?? text) : {}, endpoint.reasons)
+      return parseResult(endpoint, text, request) as ResultOf<E>
+    } catch (error) {
+      throw done.timedOut() ? timeoutError(this.timeoutMs, request, error) : error
+    } finally {
+      done.clear()
+    }
+  }
+
+  /**
+   * GET a signed URL (no Cargo headers: the URL carries its own authorization) and hand back the
+   * response with its body unread, for streaming. The timeout covers the wait for headers only.
+   */
+  async download(url: string, callOptions: CallOptions = {}): Promise<Response> {
+    const request = { url, method: 'GET', headers: {} }
+    const { response, done } = await this.send(request, callOptions)
+    done.clear()
+    if (!response.ok) {
+      const text = await response.text().catch(() => '')
+      throw errorFromResponse(response.status, parseJson(text) ?? text, {})
+    }
+    return response
+  }
+
+  private get timeoutMs(): number {
+    return this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  }
+
+  private async send(request: HttpRequest, callOptions: CallOptions) {
+    const controller = new AbortController()
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      controller.abort()
+    }, this.timeoutMs)
+    const onAbort = () => controller.abort()
+    callOptions.signal?.addEventListener('abort', onAbort, { once: true })
+    const done = {
+      timedOut: () => timedOut,
+      clear: () => {
+        clearTimeout(timer)
+        callOptions.signal?.removeEventListener('abort', onAbort)
+      },
+    }
+    this.options.debug?.(`→ ${request.method} ${request.url}${request.body ? ` ${truncate(request.body)}` : ''}`)
+    const started = Date.now()
+    try {
+      const response = await this.options.fetch(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        signal: controller.signal,
+        redirect: 'follow',
+      })
+      this.options.debug?.(`← ${response.status} ${request.method} ${request.url} (${Date.now() - started} ms)`)
+      return { response, done }
+    } catch (error) {
+      done.clear()
+      throw timedOut ? timeoutError(this.timeoutMs, request, error) : networkError(error, request)
+    }
+  }
+}
+
+async function readText(response: Response, request: HttpRequest): Promise<string> {
+  try {
+    return await response.text()
+  } catch (error) {
+    throw networkError(error, request)
+  }
+}
+
+function timeoutError(timeoutMs: number, request: HttpRequest, cause: unknown): ApiError {
+  return new ApiError('network', `Timed out after ${timeoutMs / 1000} s waiting for ${safeHost(request.url)}`, { cause })
+}
+
+function networkError(error: unknown, request: HttpRequest): ApiError {
+  if (error instanceof ApiError) return error
+  const host = safeHost(request.url)
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause
+  const detail = cause?.code ?? cause?.message ?? (error as Error)?.message
+  return new ApiError('network', `Network error: could not reach ${host}${detail ? ` (${detail})` : ''}`, { cause: error })
+}
+
+function parseResult(endpoint: Endpoint, text: string, request: HttpRequest): unknown {
+  if (text === '') return undefined
+  if (endpoint.textResult) return text
+  if (endpoint.result.def.type === 'void') return undefined
+  const parsed = parseJson(text)
+  if (parsed === undefined) {
+    throw new ApiError('server', `The API answered ${request.method} ${safePath(request.url)} with a body that is not JSON: ${truncate(text, 80)}`, {
+      status: 200,
+    })
+  }
+  return stripNulls(parsed, endpoint.keepNulls)
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+function truncate(text: string, max = 500): string {
+  const flat = text.replace(/\s+/g, ' ')
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).host
+  } catch {
+    return url
+  }
+}
+
+function safePath(url: string): string {
+  try {
+    return new URL(url).pathname
+  } catch {
+    return url
+  }
+}

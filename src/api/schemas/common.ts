@@ -1,0 +1,58 @@
+import { z } from 'zod'
+
+const isoDatePattern = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/
+
+/** A date or datetime filter, sent unchanged (the docs pass plain dates like 2025-01-01). */
+export const isoDate = z
+  .string()
+  .regex(isoDatePattern, 'expected an ISO date (2025-01-31) or datetime (2025-01-31T10:00:00Z)')
+
+/** True for `isoDate` and its copies (`.describe()` and `.optional()` keep the check). */
+export function isIsoDate(schema: z.ZodType): boolean {
+  const checks = (schema.def as { checks?: Array<{ _zod: { def: { pattern?: RegExp } } }> }).checks ?? []
+  return checks.some((check) => check._zod.def.pattern === isoDatePattern)
+}
+
+/** An ISO timestamp in a response. */
+export const timestamp = z.string()
+
+/** Any JSON value (required: undefined is refused). */
+export const json = z.json()
+
+/** A JSON object with arbitrary keys. */
+export const jsonObject = z.record(z.string(), z.json())
+
+export const uuid = z.string().min(1, 'must not be empty')
+
+/** Result of calls whose body is ignored (removes, cancels). */
+export const voidResult = z.void()
+
+/** `z.object(...).loose()` for entities: the API may add fields; we pass them through. */
+export const entity = <T extends z.ZodRawShape>(shape: T) => z.looseObject(shape)
+
+/** `"and" | "or"`: the key that carries it is spelled `conjonction` on the wire (entities.md §4.1). */
+export const conjonction = z.enum(['and', 'or'])
+export type Conjonction = z.infer<typeof conjonction>
+
+/** How a segment record changed between two snapshots. */
+export const changeKind = z.enum(['added', 'updated', 'removed', 'unchanged'])
+export type ChangeKind = z.infer<typeof changeKind>
+
+/** Ordering of segment records: `[{columnSlug, kind: asc|desc}]`. */
+export const sort = z.array(z.looseObject({ columnSlug: z.string().min(1), kind: z.enum(['asc', 'desc']) }))
+export type Sort = z.infer<typeof sort>
+
+/**
+ * A segmentation filter (entities.md §4.1), checked only down to its groups: the root and each group
+ * need `conjonction` (a misspelled key would silently match nothing), conditions pass through as sent.
+ */
+export const filter = z.looseObject({
+  conjonction,
+  groups: z.array(
+    z.looseObject({
+      conjonction,
+      conditions: z.array(z.looseObject({ kind: z.string() })),
+    }),
+  ),
+})
+export type Filter = z.infer<typeof filter>

@@ -1,0 +1,108 @@
+import { Command, Flags } from '@oclif/core'
+import { CargoClient } from '../api/client.js'
+import { createDebug } from '../debug.js'
+import { resolveSession, type Session } from '../auth/session.js'
+import { NotSignedInError, UsageError } from './cli-error.js'
+import { createFactory, type Factory } from './factory.js'
+import { normalizeBooleanValues, parseDuration } from './flag-values.js'
+import { type OutputFormat, printError, printResult } from './output.js'
+
+/** Global flags of every command that talks to the API. */
+export const globalFlags = {
+  format: Flags.string({
+    summary: 'Output format: json (default) or table.',
+    options: ['json', 'table'],
+    default: 'json',
+    helpGroup: 'GLOBAL',
+  }),
+  query: Flags.string({
+    summary: 'JMESPath expression that selects what to print, e.g. "runs[].uuid".',
+    helpGroup: 'GLOBAL',
+  }),
+  profile: Flags.string({
+    summary: 'Sign-in profile to use (default: the current one, or CARGO_AI_PROFILE).',
+    helpGroup: 'GLOBAL',
+  }),
+}
+
+/**
+ * Shared behaviour: the factory, the session, the client, output, and the single error handler
+ * through which every failure leaves.
+ */
+export abstract class BaseCommand extends Command {
+  static baseFlags = globalFlags
+
+  protected factory: Factory = createFactory()
+  private sessionPromise?: Promise<Session>
+  protected outputOptions: { format?: OutputFormat; query?: string } = {}
+
+  /** Parses argv after turning `--flag true|false` into oclif's boolean form. */
+  protected async parseArgv<T extends typeof Command>(command: T) {
+    const flags = command.flags ?? {}
+    const booleans = new Set<string>()
+    const negatable = new Set<string>()
+    for (const [name, flag] of Object.entries({ ...command.baseFlags, ...flags })) {
+      if (flag.type === 'boolean') {
+        booleans.add(name)
+        if ((flag as { allowNo?: boolean }).allowNo) negatable.add(name)
+      }
+    }
+    this.argv = normalizeBooleanValues(this.argv, booleans, negatable)
+    const parsed = await this.parse(command, this.argv)
+    const global = parsed.flags as { format?: string; query?: string }
+    this.outputOptions = { format: global.format as OutputFormat, query: global.query }
+    return parsed
+  }
+
+  protected session(profile?: string): Promise<Session> {
+    this.sessionPromise ??= resolveSession(this.factory.env, profile)
+    return this.sessionPromise
+  }
+
+  /** A client for the current session; fails with exit 3 when there is no token. */
+  protected async client(profile?: string, options: { requireToken?: boolean } = {}): Promise<CargoClient> {
+    const session = await this.session(profile)
+    if (!session.token && options.requireToken !== false) throw new NotSignedInError()
+    return this.clientFor(session.baseUrl, session.token, session.workspaceUuid)
+  }
+
+  protected clientFor(baseUrl: string, token: string | undefined, workspaceUuid: string | undefined): CargoClient {
+    const env = this.factory.env
+    let timeoutMs: number | undefined
+    if (env.CARGO_AI_TIMEOUT) {
+      try {
+        timeoutMs = parseDuration('CARGO_AI_TIMEOUT', env.CARGO_AI_TIMEOUT)
+      } catch {
+        throw new UsageError(`CARGO_AI_TIMEOUT: expected a duration such as 30s or 6m, got ${JSON.stringify(env.CARGO_AI_TIMEOUT)}`)
+      }
+    }
+    return new CargoClient({
+      baseUrl,
+      token,
+      workspaceUuid,
+      version: this.config.version,
+      fetch: this.factory.fetch,
+      timeoutMs,
+      debug: createDebug('cargo-ai:http', env, (text) => this.factory.io.stderr.write(text)),
+    })
+  }
+
+  protected async print(result: unknown): Promise<void> {
+    const env = this.factory.env
+    const plain = Boolean(env.NO_COLOR) || !this.factory.io.stdoutIsTTY
+    await printResult(this.factory.io.stdout, result, { ...this.outputOptions, plain })
+  }
+
+  protected note(message: string): void {
+    this.factory.io.stderr.write(`${message}\n`)
+  }
+
+  async catch(error: Error & { oclif?: { exit?: number } }): Promise<void> {
+    // oclif's own exit (this.exit) and help/version are not failures to report
+    if (error.constructor?.name === 'ExitError' || error.message?.startsWith('EEXIT')) {
+      process.exitCode = error.oclif?.exit ?? 0
+      return
+    }
+    process.exitCode = await printError(this.factory.io, error, this.factory.env)
+  }
+}

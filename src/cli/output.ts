@@ -1,0 +1,138 @@
+import type { Writable } from 'node:stream'
+import { ApiError } from '../api/errors.js'
+import { debugEnabled } from '../debug.js'
+import { CliError, ExitCode } from './cli-error.js'
+
+export type OutputFormat = 'json' | 'table'
+
+export interface OutputOptions {
+  format?: OutputFormat
+  /** JMESPath expression applied before formatting */
+  query?: string
+  /** true when the terminal wants no colour (NO_COLOR, not a TTY) */
+  plain?: boolean
+}
+
+export async function formatResult(result: unknown, options: OutputOptions = {}): Promise<string> {
+  let value: unknown = result === undefined ? {} : result
+  if (options.query) value = await applyQuery(value, options.query)
+  if (options.format === 'table') return renderTable(value, options.plain ?? true)
+  if (typeof value === 'string') return value.endsWith('\n') ? value : `${value}\n`
+  return `${JSON.stringify(value ?? null, null, 2)}\n`
+}
+
+export async function printResult(stdout: Writable, result: unknown, options: OutputOptions = {}): Promise<void> {
+  await write(stdout, await formatResult(result, options))
+}
+
+export function write(stream: Writable, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.write(text, (error) => (error ? reject(error) : resolve()))
+  })
+}
+
+async function applyQuery(value: unknown, expression: string): Promise<unknown> {
+  const { compile, TreeInterpreter } = await import('@jmespath-community/jmespath')
+  let ast
+  try {
+    ast = compile(expression)
+  } catch (error) {
+    throw new CliError(`--query is not a valid JMESPath expression: ${(error as Error).message}`, ExitCode.usage)
+  }
+  return TreeInterpreter.search(ast, value as never)
+}
+
+/** Lists become one row per item; anything else a two-column key/value table. */
+async function renderTable(value: unknown, plain: boolean): Promise<string> {
+  const { default: Table } = await import('cli-table3')
+  const style = plain ? { head: [], border: [] } : undefined
+  const rows = listIn(value)
+  if (rows) {
+    if (rows.length === 0) return '(no results)\n'
+    const objects = rows.every((row) => row && typeof row === 'object' && !Array.isArray(row))
+    if (!objects) {
+      const table = new Table({ head: ['value'], style })
+      for (const row of rows) table.push([cell(row)])
+      return `${table.toString()}\n`
+    }
+    const columns = [...new Set(rows.flatMap((row) => Object.keys(row as object)))]
+    const table = new Table({ head: columns, style, wordWrap: true })
+    for (const row of rows) table.push(columns.map((column) => cell((row as Record<string, unknown>)[column])))
+    return `${table.toString()}\n`
+  }
+  const table = new Table({ style })
+  if (value && typeof value === 'object') for (const [key, sub] of Object.entries(value)) table.push({ [key]: cell(sub) })
+  else table.push({ value: cell(value) })
+  return `${table.toString()}\n`
+}
+
+/** The list a result holds: itself, or its only (else first) array field, as in `{runs, count}`. */
+function listIn(value: unknown): unknown[] | undefined {
+  if (Array.isArray(value)) return value
+  if (value && typeof value === 'object') {
+    const arrays = Object.values(value).filter(Array.isArray)
+    if (arrays.length > 0) return arrays[0]
+  }
+  return undefined
+}
+
+function cell(value: unknown): string {
+  if (value === undefined || value === null) return ''
+  if (typeof value === 'object') {
+    const text = JSON.stringify(value)
+    return text.length > 60 ? `${text.slice(0, 59)}…` : text
+  }
+  return String(value)
+}
+
+export interface ErrorReport {
+  body: { errorMessage: string; reason?: string; status?: number; [key: string]: unknown }
+  exitCode: number
+}
+
+/** One error object and its exit code, whatever was thrown. */
+export function reportError(error: unknown): ErrorReport {
+  if (error instanceof ApiError) {
+    const exitCode =
+      error.kind === 'network' ? ExitCode.unavailable
+      : error.kind === 'authorization' || error.status === 403 ? ExitCode.auth
+      : error.kind === 'server' && (error.status ?? 500) >= 500 ? ExitCode.unavailable
+      : ExitCode.failure
+    const body: ErrorReport['body'] = { errorMessage: error.message }
+    if (error.reason) body.reason = error.reason
+    if (error.status) body.status = error.status
+    return { body, exitCode }
+  }
+  if (error instanceof CliError) return { body: { errorMessage: error.message, ...error.fields }, exitCode: error.exitCode }
+  const oclifParse = parseErrorMessage(error)
+  if (oclifParse) return { body: { errorMessage: oclifParse }, exitCode: ExitCode.usage }
+  const message = error instanceof Error ? error.message : String(error)
+  return { body: { errorMessage: message || 'Unexpected error' }, exitCode: ExitCode.failure }
+}
+
+/** oclif's parse errors (unknown flag, missing flag, bad option) as one clean line. */
+function parseErrorMessage(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined
+  const name = error.constructor?.name ?? ''
+  const isParse = /ParseError|ArgsError|FlagsError|FlagError|OptionError|ValidationError|ConstraintError|SpecError/.test(name) || (error as { parse?: unknown }).parse !== undefined
+  if (!isParse) return undefined
+  return cleanOclifMessage(error.message)
+}
+
+export function cleanOclifMessage(message: string): string {
+  return message
+    // eslint-disable-next-line no-control-regex
+    .replace(/\u001B\[[0-9;]*m/g, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !/^See more help with/.test(line))
+    .join(' ')
+}
+
+/** Prints the error contract's JSON object on stdout; a stack only with DEBUG=cargo-ai*. */
+export async function printError(io: { stdout: Writable; stderr: Writable }, error: unknown, env: NodeJS.ProcessEnv): Promise<number> {
+  const report = reportError(error)
+  await write(io.stdout, `${JSON.stringify(report.body, null, 2)}\n`)
+  if (debugEnabled('cargo-ai:error', env) && error instanceof Error && error.stack) await write(io.stderr, `${error.stack}\n`)
+  return report.exitCode
+}

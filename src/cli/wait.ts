@@ -1,0 +1,105 @@
+import type { CargoClient } from '../api/client.js'
+import type { Endpoint } from '../api/endpoint.js'
+import { ApiError } from '../api/errors.js'
+import type { DebugLog } from '../debug.js'
+import type { Clock, InterruptSource } from './factory.js'
+
+/** How to wait for one kind of asynchronous operation (DESIGN.md, Waiting). */
+export interface WaitPolicy {
+  /** what is waited for, in messages: run, batch, message */
+  noun: string
+  /** the get endpoint, called with `{uuid}` */
+  endpoint: Endpoint
+  /** where the uuid sits in the result of the command that started the operation */
+  uuidFrom: (started: unknown) => string | undefined
+  statusOf: (result: unknown) => string | undefined
+  intervalMs: number
+  terminal: readonly string[]
+  /** terminal statuses that `--exit-status` turns into exit 5 */
+  failed: readonly string[]
+  /** the command that resumes the wait, e.g. `orchestration run wait` */
+  resumeCommand: string
+}
+
+export interface WaitOptions {
+  client: CargoClient
+  clock: Clock
+  onInterrupt: InterruptSource
+  /** overrides the policy's interval */
+  intervalMs?: number
+  /** stop waiting after this long */
+  timeoutMs?: number
+  /** called after each poll, for the spinner */
+  onProgress?: (status: string | undefined, elapsedMs: number) => void
+  debug?: DebugLog
+}
+
+export type WaitOutcome =
+  | { outcome: 'finished'; result: unknown; status: string }
+  | { outcome: 'interrupted'; result: unknown; status?: string; signal: 'SIGINT' | 'SIGTERM' }
+  | { outcome: 'timedOut'; result: unknown; status?: string }
+
+/** After this long, polls space out toward the cap, to spare the API during long operations. */
+export const BACKOFF_AFTER_MS = 60_000
+export const BACKOFF_CAP_MS = 15_000
+const BACKOFF_FACTOR = 1.5
+/** consecutive transient failures tolerated before the last one is reported */
+export const MAX_TRANSIENT_FAILURES = 10
+
+/** The delay before the next poll, given the previous one and the time spent so far. */
+export function nextInterval(previousMs: number, baseMs: number, elapsedMs: number): number {
+  if (elapsedMs < BACKOFF_AFTER_MS || baseMs >= BACKOFF_CAP_MS) return baseMs
+  return Math.min(BACKOFF_CAP_MS, Math.round(previousMs * BACKOFF_FACTOR))
+}
+
+export function isTransient(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false
+  return error.kind === 'network' || error.kind === 'server' || error.status === 429 || error.status === 408
+}
+
+/**
+ * The one polling loop behind every `--wait-until-finished`: GET until the status is terminal,
+ * retrying transient errors, stopping on Ctrl-C/SIGTERM or the timeout with the last known state.
+ */
+export async function waitUntilFinished(policy: WaitPolicy, uuid: string, options: WaitOptions, initial?: unknown): Promise<WaitOutcome> {
+  const { client, clock } = options
+  const baseMs = options.intervalMs ?? policy.intervalMs
+  const started = clock.now()
+  const deadline = options.timeoutMs === undefined ? Infinity : started + options.timeoutMs
+  const stop = new AbortController()
+  let signal: 'SIGINT' | 'SIGTERM' | undefined
+  const unsubscribe = options.onInterrupt((received) => {
+    signal = received
+    stop.abort()
+  })
+
+  let last = initial
+  let status = initial === undefined ? undefined : policy.statusOf(initial)
+  let intervalMs = baseMs
+  let failures = 0
+  try {
+    for (let poll = 0; ; poll++) {
+      if (poll > 0) {
+        const remaining = deadline - clock.now()
+        if (remaining <= 0) return { outcome: 'timedOut', result: last, status }
+        await clock.sleep(Math.min(intervalMs, remaining), stop.signal)
+        intervalMs = nextInterval(intervalMs, baseMs, clock.now() - started)
+      }
+      if (signal) return { outcome: 'interrupted', result: last, status, signal }
+      try {
+        last = await client.call(policy.endpoint, { uuid } as never, { signal: stop.signal })
+        status = policy.statusOf(last)
+        failures = 0
+        options.debug?.(`${policy.noun} ${uuid}: ${status ?? 'unknown status'}`)
+      } catch (error) {
+        if (signal) return { outcome: 'interrupted', result: last, status, signal }
+        if (!isTransient(error) || ++failures >= MAX_TRANSIENT_FAILURES) throw error
+        options.debug?.(`poll of ${policy.noun} ${uuid} failed (${(error as Error).message}); retrying`)
+      }
+      options.onProgress?.(status, clock.now() - started)
+      if (status && policy.terminal.includes(status)) return { outcome: 'finished', result: last, status }
+    }
+  } finally {
+    unsubscribe()
+  }
+}
