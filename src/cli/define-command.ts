@@ -10,7 +10,8 @@ import { type FlagKind, parseDuration, parseInteger, parseNumber, readJsonValue,
 import { type PayloadField, payloadFields } from './payload-flags.js'
 import { waitUntilFinished, type WaitPolicy } from './wait.js'
 
-type AnyFlag = Flag<unknown>
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- oclif flags of any value type
+type AnyFlag = Flag<any>
 type ParsedFlags = Record<string, unknown>
 
 export interface CommandContext {

@@ -14,10 +14,11 @@ export interface OutputOptions {
 }
 
 export async function formatResult(result: unknown, options: OutputOptions = {}): Promise<string> {
+  // Text results (documentation endpoints) print as they are; anything selected by --query is JSON.
+  if (typeof result === 'string' && !options.query) return result.endsWith('\n') ? result : `${result}\n`
   let value: unknown = result === undefined ? {} : result
   if (options.query) value = await applyQuery(value, options.query)
   if (options.format === 'table') return renderTable(value, options.plain ?? true)
-  if (typeof value === 'string') return value.endsWith('\n') ? value : `${value}\n`
   return `${JSON.stringify(value ?? null, null, 2)}\n`
 }
 
@@ -120,13 +121,20 @@ function parseErrorMessage(error: unknown): string | undefined {
 }
 
 export function cleanOclifMessage(message: string): string {
-  return message
+  const lines = message
     // eslint-disable-next-line no-control-regex
     .replace(/\u001B\[[0-9;]*m/g, '')
     .split('\n')
     .map((line) => line.trim())
-    .filter((line) => line && !/^See more help with/.test(line))
-    .join(' ')
+    .filter((line) => line && !/^See more help with/.test(line) && !/^The following errors? occurred:?$/.test(line))
+  const missingArgs = /^Missing \d+ required args?:?$/.exec(lines[0] ?? '')
+  if (missingArgs) {
+    const names = lines.slice(1).map((line) => `<${line.split(/\s+/)[0]}>`)
+    return `Missing required argument${names.length > 1 ? 's' : ''}: ${names.join(', ')}`
+  }
+  const conflicts = lines.filter((line) => line.includes('cannot also be provided when using'))
+  if (conflicts.length > 1) return conflicts[0]
+  return lines.map((line) => line.replace(/^Missing required flag (\w[\w-]*)$/, 'Missing required flag --$1')).join('; ')
 }
 
 /** Prints the error contract's JSON object on stdout; a stack only with DEBUG=cargo-ai*. */

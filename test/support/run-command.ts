@@ -52,7 +52,7 @@ export interface RunResult {
 }
 
 /** Runs the real command class in-process, with captured streams and the given environment. */
-export async function runCommand(command: typeof Command, argv: string[], options: RunOptions = {}): Promise<RunResult> {
+export async function runCommand(command: { run: (argv: string[], config: Config) => Promise<unknown> }, argv: string[], options: RunOptions = {}): Promise<RunResult> {
   const stdout = new PassThrough()
   const stderr = new PassThrough()
   let out = ''

@@ -31,7 +31,9 @@ export const voidResult = z.void()
 export const entity = <T extends z.ZodRawShape>(shape: T) => z.looseObject(shape)
 
 /** `"and" | "or"`: the key that carries it is spelled `conjonction` on the wire (entities.md §4.1). */
-export const conjonction = z.enum(['and', 'or'])
+export const conjonction = z.enum(['and', 'or'], {
+  error: (issue) => (issue.input === undefined ? 'missing "conjonction" (French spelling; "conjunction" is not read)' : undefined),
+})
 export type Conjonction = z.infer<typeof conjonction>
 
 /** How a segment record changed between two snapshots. */
