@@ -1,0 +1,1 @@
+export function renderCommandDocs(manifest: unknown): string
