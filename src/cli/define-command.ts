@@ -81,15 +81,16 @@ function oclifFlag(field: FieldFlag, exclusive: string[] | undefined): AnyFlag {
 }
 
 function hintFor(kind: FlagKind, nullable: boolean): string {
+  const orNull = nullable ? ', or null to clear' : ''
   switch (kind) {
     case 'json':
       return `(JSON${nullable ? ' or null' : ''}; inline, @file or - for stdin)`
     case 'csv':
-      return '(comma-separated)'
+      return `(comma-separated${orNull})`
     case 'date':
-      return '(ISO date or datetime)'
+      return `(ISO date or datetime${orNull})`
     default:
-      return ''
+      return nullable ? '(null to clear)' : ''
   }
 }
 
@@ -97,6 +98,8 @@ function hintFor(kind: FlagKind, nullable: boolean): string {
 async function flagValue(field: FieldFlag, raw: unknown, stdin: NodeJS.ReadableStream): Promise<unknown> {
   if (field.kind === 'boolean') return raw
   const text = String(raw)
+  // "null" clears a nullable field (play update --folder-uuid null); JSON flags parse it themselves.
+  if (field.nullable && field.kind !== 'json' && text === 'null') return null
   switch (field.kind) {
     case 'json':
       return readJsonValue(field.name, text, stdin as never)

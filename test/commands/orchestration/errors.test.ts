@@ -148,3 +148,14 @@ describe('bad input: refused before any request, exit 2, one JSON error', () => 
     expect((requests[0].body as { data: typeof big }).data.blob).toHaveLength(5 * 1024 * 1024)
   })
 })
+
+describe('nullable flags', () => {
+  it('"null" clears a nullable field of any kind', async () => {
+    const { default: UpdatePlay } = await import('../../../src/commands/orchestration/play/update.js')
+    stubApi('PUT', '/v1/orchestration/plays/{uuid}', { play: { uuid: 'p1' } })
+    const argv = ['--uuid', 'p1', '--folder-uuid', 'null', '--description', 'null', '--limit', 'null', '--tracking-column-slugs', 'null', '--sort', 'null']
+    const result = await runCommand(UpdatePlay, argv)
+    expect(result.exitCode).toBe(0)
+    expect(requests[0].body).toEqual({ folderUuid: null, description: null, limit: null, trackingColumnSlugs: null, sort: null })
+  })
+})
