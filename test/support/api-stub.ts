@@ -39,18 +39,20 @@ async function record(request: Request): Promise<RecordedRequest> {
   return entry
 }
 
-type Responder = unknown | ((request: RecordedRequest, index: number) => unknown)
+type Responder = (request: RecordedRequest, index: number) => unknown
 
 /**
  * Answers `method path` (relative to the API origin, e.g. `/v1/orchestration/runs`, or an absolute URL) with JSON,
  * recording the request. A function responder is called per request; returning a Response sends it as is.
  */
-export function stubApi(method: string, path: string, respond: Responder, status = 200): void {
+export function stubApi(method: string, path: string, respond: Responder, status?: number): void
+export function stubApi(method: string, path: string, respond: unknown, status?: number): void
+export function stubApi(method: string, path: string, respond: unknown, status = 200): void {
   let calls = 0
   const route = `${/^https?:/.test(path) ? '' : TEST_BASE_URL}${path.replace(/\{(\w+)\}/g, ':$1')}`
   const handler = http[method.toLowerCase() as 'get'](route, async ({ request }) => {
     const entry = await record(request)
-    const value = typeof respond === 'function' ? (respond as (r: RecordedRequest, i: number) => unknown)(entry, calls++) : respond
+    const value = typeof respond === 'function' ? (respond as Responder)(entry, calls++) : respond
     if (value instanceof Response) return value
     if (value === undefined) return new HttpResponse(null, { status })
     return HttpResponse.json(value as never, { status })
