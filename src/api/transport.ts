@@ -6,13 +6,19 @@ export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
 
 const proxyVariables = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy']
 
-let proxyDispatcher: Promise<unknown> | undefined
-
 export function createTransport(env: NodeJS.ProcessEnv = process.env): FetchLike {
+  let proxyDispatcher: Promise<unknown> | undefined
   const useProxy = proxyVariables.some((name) => env[name])
   if (!useProxy) return (input, init) => fetch(input, init)
   return async (input, init) => {
-    proxyDispatcher ??= import('undici').then(({ EnvHttpProxyAgent }) => new EnvHttpProxyAgent())
+    proxyDispatcher ??= import('undici').then(
+      ({ EnvHttpProxyAgent }) =>
+        new EnvHttpProxyAgent({
+          httpProxy: env.HTTP_PROXY ?? env.http_proxy,
+          httpsProxy: env.HTTPS_PROXY ?? env.https_proxy ?? env.HTTP_PROXY ?? env.http_proxy,
+          noProxy: env.NO_PROXY ?? env.no_proxy,
+        }),
+    )
     const dispatcher = await proxyDispatcher
     return fetch(input, { ...init, dispatcher } as RequestInit)
   }
