@@ -1,0 +1,112 @@
+import type { Endpoint } from '../api/endpoint.js'
+import type { Ctx, Handler } from './context.js'
+import { handlers } from './handlers/index.js'
+import { FILES_PATH, serveFile } from './handlers/downloads.js'
+import { ApiFailure, type ErrorBody, jsonResponse, sentenceOf } from './http.js'
+import { rawPayload, validatePayload } from './payload.js'
+import { type RouteMatch, matchRoute } from './routes.js'
+import { SEED, ensureSeeded, seed } from './seed.js'
+import { settle } from './simulation.js'
+import { Store, type StoredDoc } from './store.js'
+import { speedFromEnv, timingFor } from './timing.js'
+
+export interface EmulatorOptions {
+  /** SQLite file shared by every process that emulates the same API */
+  dbPath: string
+  /** the clock of simulated time (epoch ms); Date.now by default */
+  now?: () => number
+  /** origin put in the download URLs; the request's own origin by default */
+  publicUrl?: string
+  /** divides simulated durations; Infinity finishes runs at once. Default: CARGO_AI_EMULATOR_SPEED, else 1 */
+  speed?: number
+}
+
+export interface EmulatorCredentials {
+  token: string
+  workspaceUuid: string
+  userUuid: string
+}
+
+export interface Emulator {
+  /** The whole emulated API: a Web Request for `<origin>/v1/...` in, a Web Response out. */
+  handle(request: Request): Promise<Response>
+  /** Clears every entity and seeds the catalogue again. */
+  reset(): void
+  close(): void
+  credentials: EmulatorCredentials
+}
+
+interface Identity {
+  workspaceUuid: string
+  userUuid: string
+}
+
+/** Bearer token → its workspace and user (wire.md §3, emulator auth REC). */
+function authenticate(store: Store, headers: Headers): Identity {
+  const bearer = /^bearer\s+(\S+)\s*$/i.exec(headers.get('authorization') ?? '')?.[1]
+  const token = bearer ? store.findOne<StoredDoc & Identity & { deletedAt: string | null }>('token', undefined, { token: bearer }) : undefined
+  if (!token || token.deletedAt !== null) throw new ApiFailure(401, { errorMessage: 'Unauthorized' })
+  const selected = headers.get('selected-workspace-uuid')
+  if (selected && selected !== token.workspaceUuid) throw new ApiFailure(403, { errorMessage: 'Forbidden' })
+  return { workspaceUuid: token.workspaceUuid, userUuid: token.userUuid }
+}
+
+/** A reason the endpoint's table does not list would reach the user as "Unknown error": spell it out. */
+function completeError(body: ErrorBody, endpoint: Endpoint | undefined): ErrorBody {
+  if (body.errorMessage || !body.reason || (endpoint && Object.hasOwn(endpoint.reasons, body.reason))) return body
+  return { errorMessage: sentenceOf(body.reason), ...body }
+}
+
+export function createEmulator(options: EmulatorOptions): Emulator {
+  return buildEmulator(options, handlers)
+}
+
+/** `createEmulator` with a chosen handler table (tests use it to see an endpoint without a handler). */
+export function buildEmulator(options: EmulatorOptions, table: ReadonlyMap<string, Handler>): Emulator {
+  const store = new Store(options.dbPath)
+  ensureSeeded(store)
+  const now = options.now ?? Date.now
+  const timing = timingFor(options.speed ?? speedFromEnv())
+
+  function dispatch(route: RouteMatch, request: Request, url: URL, bodyText: string): Response {
+    const identity = authenticate(store, request.headers)
+    const handler = table.get(route.endpoint.name)
+    if (!handler) {
+      const { method, path, name } = route.endpoint
+      throw new ApiFailure(501, { errorMessage: `${method} ${path} (${name}) is not emulated` })
+    }
+    const payload = validatePayload(route.endpoint, rawPayload(route.endpoint, { params: route.params, search: url.search, bodyText }))
+    const ctx: Ctx = { store, now: now(), timing, ...identity, origin: options.publicUrl?.replace(/\/+$/, '') ?? url.origin }
+    settle(store, ctx.workspaceUuid, ctx.now)
+    const result = handler(ctx, payload as never)
+    return jsonResponse(200, result ?? {})
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    let route: RouteMatch | undefined
+    try {
+      const url = new URL(request.url)
+      if (request.method === 'GET' && url.pathname.startsWith(FILES_PATH)) {
+        return store.transaction(() => serveFile(store, url.pathname.slice(FILES_PATH.length)))
+      }
+      route = url.pathname.startsWith('/v1/') ? matchRoute(request.method, url.pathname.slice('/v1'.length)) : undefined
+      if (!route) return jsonResponse(404, { errorMessage: `No such endpoint: ${request.method} ${url.pathname}` })
+      const bodyText = await request.text()
+      const matched = route
+      return store.transaction(() => dispatch(matched, request, url, bodyText))
+    } catch (error) {
+      if (error instanceof ApiFailure) return jsonResponse(error.status, completeError(error.body, route?.endpoint))
+      return jsonResponse(500, { errorMessage: `Emulator failure: ${(error as Error)?.message ?? String(error)}` })
+    }
+  }
+
+  return {
+    handle,
+    reset: () => store.transaction(() => {
+      store.clear()
+      seed(store)
+    }),
+    close: () => store.close(),
+    credentials: { token: SEED.token, workspaceUuid: SEED.workspaceUuid, userUuid: SEED.userUuid },
+  }
+}

@@ -1,0 +1,119 @@
+import vm from 'node:vm'
+
+/**
+ * Evaluation of the `{{ … }}` template expressions and JS expressions of node configs (entities.md §0.1).
+ * User code runs in a separate V8 context without string code generation, and only JSON crosses the
+ * boundary in either direction, so no host object (and no `process`) is reachable from it.
+ */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
+export type JsonObject = { [key: string]: Json }
+
+export class ExpressionError extends Error {}
+
+const TIMEOUT_MS = 100
+const scripts = new Map<string, vm.Script>()
+
+function compile(source: string): vm.Script {
+  let script = scripts.get(source)
+  if (!script) {
+    if (scripts.size > 500) scripts.clear()
+    script = new vm.Script(source)
+    scripts.set(source, script)
+  }
+  return script
+}
+
+/** The variables an expression sees: `nodes` (this run's outputs by slug) and `parentNodes` (group loops). */
+export interface ScopeData {
+  nodes: Record<string, Json>
+  parentNodes?: Record<string, Json>
+}
+
+export class ExpressionScope {
+  private context: vm.Context | undefined
+
+  /** `data` is read at each evaluation, so a run's scope follows its context as nodes complete. */
+  constructor(readonly data: ScopeData) {}
+
+  /** The value of a JS expression. */
+  evaluate(code: string): Json | undefined {
+    return this.run(`(${code})`, code)
+  }
+
+  /** The return value of a JS function body (script nodes). */
+  evaluateBody(body: string): Json | undefined {
+    return this.run(`(() => {\n${body}\n})()`, 'script')
+  }
+
+  private run(expression: string, label: string): Json | undefined {
+    this.context ??= vm.createContext(Object.create(null), { codeGeneration: { strings: false, wasm: false } })
+    this.context.__scope = JSON.stringify(this.data)
+    const source = `(() => { const { nodes, parentNodes = {} } = JSON.parse(__scope); return JSON.stringify({ value: ${expression} }) })()`
+    let output: unknown
+    try {
+      output = compile(source).runInContext(this.context, { timeout: TIMEOUT_MS })
+    } catch (error) {
+      throw new ExpressionError(`${label.trim().slice(0, 120)}: ${(error as Error).message ?? String(error)}`)
+    }
+    if (typeof output !== 'string') return undefined
+    return (JSON.parse(output) as { value?: Json }).value
+  }
+}
+
+const wholeTemplate = /^\s*\{\{([\s\S]*?)\}\}\s*$/
+const placeholder = /\{\{([\s\S]*?)\}\}/g
+
+/** A template with one placeholder and nothing else keeps the value's type; otherwise the parts are joined as text. */
+export function evaluateTemplate(template: string, scope: ExpressionScope): Json | undefined {
+  const whole = wholeTemplate.exec(template)
+  if (whole && !whole[1].includes('{{')) return scope.evaluate(whole[1])
+  return template.replace(placeholder, (_, code: string) => asText(scope.evaluate(code)))
+}
+
+function asText(value: Json | undefined): string {
+  if (value === undefined || value === null) return ''
+  return typeof value === 'object' ? JSON.stringify(value) : String(value)
+}
+
+interface ExpressionValue {
+  kind: 'templateExpression' | 'jsExpression'
+  expression: string
+}
+
+export function isExpression(value: unknown): value is ExpressionValue {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false
+  const { kind, expression } = value as Record<string, unknown>
+  return (kind === 'templateExpression' || kind === 'jsExpression') && typeof expression === 'string'
+}
+
+/** Config keys whose values are sub-graphs or raw code, resolved later by the node itself. */
+const unresolvedKeys = new Set(['_nodes', 'script'])
+
+/**
+ * The computed config of a node: every expression object and every string holding `{{ }}` replaced by
+ * its value (undefined becomes null, as JSON has no undefined).
+ */
+export function resolveConfig(value: Json, scope: ExpressionScope): Json {
+  if (isExpression(value)) {
+    const result = value.kind === 'jsExpression' ? scope.evaluate(value.expression) : evaluateTemplate(value.expression, scope)
+    return result ?? null
+  }
+  if (typeof value === 'string') return value.includes('{{') ? (evaluateTemplate(value, scope) ?? null) : value
+  if (Array.isArray(value)) return value.map((item) => resolveConfig(item, scope))
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, sub]) => [key, unresolvedKeys.has(key) ? sub : resolveConfig(sub, scope)]),
+    )
+  }
+  return value
+}
+
+/** Conditions coming out of templates may be text: "false", "0" and "" are false. */
+export function isTruthy(value: Json | undefined): boolean {
+  if (typeof value === 'string') return !['', 'false', '0', 'null', 'undefined'].includes(value.trim().toLowerCase())
+  return Boolean(value)
+}
+
+export function templateExpression(expression: string) {
+  return { kind: 'templateExpression', expression, instructTo: 'none', fromRecipe: false } as const
+}

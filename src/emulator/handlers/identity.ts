@@ -1,0 +1,18 @@
+import * as users from '../../api/endpoints/user-management.js'
+import * as workspaces from '../../api/endpoints/workspace-management.js'
+import { type Ctx, mustGet, on } from '../context.js'
+import { publicView } from '../documents.js'
+import type { StoredDoc } from '../store.js'
+
+/** What sign-in and `whoami` read: the token's user and workspace. */
+
+function currentWorkspace(ctx: Ctx) {
+  return publicView(mustGet<StoredDoc>(ctx, 'workspace', ctx.workspaceUuid, 'workspace'))
+}
+
+export const identityHandlers = [
+  on(users.getCurrentUser, (ctx) => ({ user: publicView(mustGet<StoredDoc>(ctx, 'user', ctx.userUuid, 'user')) })),
+  on(workspaces.getCurrentWorkspace, (ctx) => ({ workspace: currentWorkspace(ctx) })),
+  // API tokens are scoped to one workspace
+  on(workspaces.listWorkspaces, (ctx) => ({ workspaces: [currentWorkspace(ctx)] })),
+]

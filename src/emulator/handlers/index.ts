@@ -1,0 +1,31 @@
+import type { Handler } from '../context.js'
+import { actionHandlers } from './actions.js'
+import { batchHandlers } from './batches.js'
+import { downloadHandlers } from './downloads.js'
+import { identityHandlers } from './identity.js'
+import { nodeHandlers } from './nodes.js'
+import { observabilityHandlers } from './observability.js'
+import { playHandlers } from './plays.js'
+import { queryHandlers } from './query.js'
+import { recordHandlers } from './records.js'
+import { releaseHandlers } from './releases.js'
+import { runHandlers } from './runs.js'
+import { toolHandlers } from './tools.js'
+import { workflowHandlers } from './workflows.js'
+
+/** Endpoint name → handler, for every emulated endpoint. */
+export const handlers: ReadonlyMap<string, Handler> = new Map([
+  ...actionHandlers,
+  ...batchHandlers,
+  ...downloadHandlers,
+  ...identityHandlers,
+  ...nodeHandlers,
+  ...observabilityHandlers,
+  ...playHandlers,
+  ...queryHandlers,
+  ...recordHandlers,
+  ...releaseHandlers,
+  ...runHandlers,
+  ...toolHandlers,
+  ...workflowHandlers,
+])

@@ -1,0 +1,350 @@
+import type { Node } from '../api/schemas/orchestration.js'
+import { integrationDocs, nativeIntegrationDoc } from './catalog.js'
+import type {
+  ModelDoc,
+  PlayDoc,
+  ReleaseDoc,
+  SegmentDoc,
+  ToolDoc,
+  WorkflowDoc,
+} from './documents.js'
+import type { JsonObject } from './expressions.js'
+import { connectorNode, expression, nativeNode, variable } from './graphs.js'
+import type { Kind, Store, StoredDoc } from './store.js'
+
+/**
+ * The fixed catalogue every emulator starts with (and returns to on reset). The values are part of the
+ * emulator's public contract: documentation and e2e tests use them.
+ */
+
+const id = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`
+
+export const SEED = {
+  token: 'cargo_emulator_token',
+  tokenUuid: id(0x3),
+  workspaceUuid: id(0x1),
+  userUuid: id(0x2),
+  userEmail: 'ada@emulator.local',
+  roles: { admin: id(0x11), member: id(0x12) },
+  folders: { tools: id(0x21), plays: id(0x22) },
+  clearbitConnectorUuid: id(0x31),
+  tool: { uuid: id(0x101), workflowUuid: id(0x102), releaseUuid: id(0x103), draftReleaseUuid: id(0x104) },
+  play: { uuid: id(0x201), workflowUuid: id(0x202), releaseUuid: id(0x203), draftReleaseUuid: id(0x204), segmentUuid: id(0x205) },
+  modelUuid: id(0x301),
+  /** a segment of the model that belongs to no play, so that batches may enroll it directly */
+  segmentUuid: id(0x302),
+  /** the hidden workflow of runs without a workflowUuid (ad-hoc nodes, action execute) */
+  adHocWorkflowUuid: id(0x401),
+  templates: { tool: 'company-enrichment', play: 'enrich-new-companies' },
+} as const
+
+export const SEEDED_AT = '2025-01-01T00:00:00.000Z'
+const at = { createdAt: SEEDED_AT, updatedAt: SEEDED_AT }
+const ws = SEED.workspaceUuid
+const domainField = { slug: 'domain', name: 'Domain', kind: 'string', isRequired: true, description: 'Company website domain' }
+
+// ---------------------------------------------------------------------------------------------
+// Graphs
+
+const enrich = (uuid: string, child: string, connectorUuid?: string) =>
+  connectorNode('clearbit', 'company_enrich', {
+    uuid,
+    slug: 'enrich',
+    name: 'Enrich company',
+    connectorUuid,
+    config: { domain: expression('{{nodes.start.domain}}') },
+    childrenUuids: [child],
+  })
+
+const sizeVariables = (size: string) => [
+  variable('company_name', 'string', '{{nodes.enrich.name}}'),
+  variable('employees', 'number', '{{nodes.enrich.employees}}'),
+  { name: 'size', type: 'string', value: size },
+]
+
+/** start → enrich → branch on employees > 100 → end (large) | small (end). */
+function toolGraph(connectorUuid?: string): Node[] {
+  const n = (k: number) => id(0x1000 + k)
+  return [
+    nativeNode('start', { uuid: n(1), slug: 'start', childrenUuids: [n(2)] }),
+    enrich(n(2), n(3), connectorUuid),
+    nativeNode('branch', {
+      uuid: n(3),
+      slug: 'is_large',
+      name: 'More than 100 employees?',
+      config: { condition: expression('{{nodes.enrich.employees > 100}}') },
+      childrenUuids: [n(4), n(5)],
+    }),
+    nativeNode('end', { uuid: n(4), slug: 'end', config: { variables: sizeVariables('large') } }),
+    nativeNode('end', { uuid: n(5), slug: 'small', config: { variables: sizeVariables('small') } }),
+  ]
+}
+
+/** start → enrich → end, over the records of the companies model. */
+function playGraph(connectorUuid?: string): Node[] {
+  const n = (k: number) => id(0x2000 + k)
+  return [
+    nativeNode('start', { uuid: n(1), slug: 'start', childrenUuids: [n(2)] }),
+    enrich(n(2), n(3), connectorUuid),
+    nativeNode('end', {
+      uuid: n(3),
+      slug: 'end',
+      config: {
+        variables: [
+          variable('company_name', 'string', '{{nodes.enrich.name}}'),
+          variable('industry', 'string', '{{nodes.enrich.industry}}'),
+          variable('employees', 'number', '{{nodes.enrich.employees}}'),
+        ],
+      },
+    }),
+  ]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documents
+
+function release(uuid: string, workflowUuid: string, nodes: Node[], deployed: { version: string } | null, extra: Partial<ReleaseDoc> = {}): ReleaseDoc {
+  return {
+    uuid,
+    parentUuid: null,
+    workspaceUuid: ws,
+    userUuid: SEED.userUuid,
+    workflowUuid,
+    description: deployed ? 'Initial release' : null,
+    version: deployed?.version ?? null,
+    status: deployed ? 'deployed' : 'draft',
+    templateSlug: null,
+    nodes,
+    formFields: null,
+    testRecords: [],
+    deployedAt: deployed ? SEEDED_AT : null,
+    deletedAt: null,
+    ...at,
+    ...extra,
+  }
+}
+
+function workflow(uuid: string, owner: { playUuid?: string; toolUuid?: string; folderUuid?: string }, extra: Partial<WorkflowDoc> = {}): WorkflowDoc {
+  return {
+    uuid,
+    workspaceUuid: ws,
+    playUuid: owner.playUuid ?? null,
+    toolUuid: owner.toolUuid ?? null,
+    folderUuid: owner.folderUuid ?? null,
+    template: null,
+    deletedAt: null,
+    ...at,
+    ...extra,
+  }
+}
+
+const tool: ToolDoc = {
+  uuid: SEED.tool.uuid,
+  icon: { kind: 'emoji', emojiSlug: 'mag' },
+  workspaceUuid: ws,
+  workflowUuid: SEED.tool.workflowUuid,
+  userUuid: SEED.userUuid,
+  name: 'Company enrichment',
+  folderUuid: SEED.folders.tools,
+  creditsCost: { kind: 'minMax' },
+  description: 'Enriches a company from its domain and sorts it by size',
+  isReadOnly: false,
+  triggers: [],
+  publicForm: null,
+  deletedAt: null,
+  ...at,
+}
+
+const play: PlayDoc = {
+  uuid: SEED.play.uuid,
+  workspaceUuid: ws,
+  workflowUuid: SEED.play.workflowUuid,
+  userUuid: SEED.userUuid,
+  modelUuid: SEED.modelUuid,
+  segmentUuid: SEED.play.segmentUuid,
+  changeKinds: ['added'],
+  runCreationRule: 'always',
+  name: 'Enrich new companies',
+  description: 'Enriches every company added to the Companies model',
+  schedule: null,
+  isEnabled: true,
+  healthThreshold: 0.5,
+  healthAlertActions: [],
+  folderUuid: SEED.folders.plays,
+  deletedAt: null,
+  ...at,
+}
+
+const companies: JsonObject[] = [
+  { _id: 'company_1', name: 'Acme', domain: 'acme.com', country: 'US', employee_count: 500 },
+  { _id: 'company_2', name: 'Globex', domain: 'globex.com', country: 'US', employee_count: 1200 },
+  { _id: 'company_3', name: 'Initech', domain: 'initech.com', country: 'FR', employee_count: 80 },
+  { _id: 'company_4', name: 'Umbrella', domain: 'umbrella.com', country: 'GB', employee_count: 3000 },
+  { _id: 'company_5', name: 'Hooli', domain: 'hooli.com', country: 'US', employee_count: 40 },
+]
+
+const model: ModelDoc = {
+  uuid: SEED.modelUuid,
+  workspaceUuid: ws,
+  slug: 'companies',
+  name: 'Companies',
+  titleColumnSlug: 'name',
+  columns: [
+    { slug: '_id', type: 'string', label: 'ID' },
+    { slug: 'name', type: 'string', label: 'Name' },
+    { slug: 'domain', type: 'string', label: 'Domain' },
+    { slug: 'country', type: 'string', label: 'Country' },
+    { slug: 'employee_count', type: 'number', label: 'Employee count' },
+  ],
+  _records: companies,
+  ...at,
+}
+
+const allRecords = { conjonction: 'and', groups: [] }
+
+function segment(uuid: string, name: string, filter: JsonObject, fromPlay: boolean): SegmentDoc {
+  return { uuid, workspaceUuid: ws, modelUuid: SEED.modelUuid, name, filter, sort: null, limit: null, fromPlay, deletedAt: null, ...at }
+}
+
+const usCompanies = {
+  conjonction: 'and',
+  groups: [{ conjonction: 'and', conditions: [{ kind: 'string', columnSlug: 'country', operator: 'is', values: ['US'] }] }],
+}
+
+function templateDoc(slug: string, fields: JsonObject): StoredDoc {
+  return {
+    uuid: slug,
+    slug,
+    workspaceUuid: null,
+    scope: 'public',
+    isPreset: true,
+    categories: ['prospecting'],
+    author: { name: 'Cargo Emulator', title: 'Template author', company: { name: 'Cargo', url: 'https://getcargo.io' } },
+    deletedAt: null,
+    _hasDocumentation: true,
+    ...at,
+    ...fields,
+  }
+}
+
+const permissions = (actions: string[]) => [{ effect: 'allow', resources: null, actions }]
+const allDomains = ['ai', 'billing', 'connection', 'orchestration', 'segmentation', 'storage', 'workspaceManagement']
+
+function identityDocs(): Array<[Kind, StoredDoc]> {
+  return [
+    [
+      'workspace',
+      {
+        uuid: ws,
+        name: 'Emulator workspace',
+        allowedEmailDomains: ['emulator.local'],
+        syncs: [],
+        temporalNamespace: 'emulator',
+        temporalTaskQueuePrefix: null,
+        maxConcurrentRuns: 100,
+        openAiVectorStoreId: null,
+        logoUrl: null,
+        metadata: null,
+        chromeExtensionMasterAgentUuid: null,
+        chromeExtensionAvailableAgentUuids: null,
+        defaultRoleUuid: SEED.roles.member,
+        allowedLoginProviders: null,
+        ssoIdentifier: null,
+        quotaBuckets: {},
+        ...at,
+      },
+    ],
+    [
+      'user',
+      {
+        uuid: SEED.userUuid,
+        email: SEED.userEmail,
+        firstName: 'Ada',
+        lastName: 'Emulator',
+        picture: null,
+        lastSignInAt: null,
+        webExtensionData: null,
+        _roleUuid: SEED.roles.admin,
+        ...at,
+      },
+    ],
+    [
+      'token',
+      {
+        uuid: SEED.tokenUuid,
+        token: SEED.token,
+        name: 'Emulator token',
+        description: 'The API token of the emulator workspace',
+        permissions: null,
+        workspaceUuid: ws,
+        userUuid: SEED.userUuid,
+        createdAt: SEEDED_AT,
+        deletedAt: null,
+      },
+    ],
+    ['role', { uuid: SEED.roles.admin, workspaceUuid: ws, slug: 'admin', permissions: permissions(allDomains.map((d) => `${d}:*`)), createdAt: SEEDED_AT }],
+    ['role', { uuid: SEED.roles.member, workspaceUuid: ws, slug: 'member', permissions: permissions(['orchestration:*', 'segmentation:read', 'storage:read']), createdAt: SEEDED_AT }],
+    ['folder', folder(SEED.folders.tools, 'tool', 'Tools', 'wrench')],
+    ['folder', folder(SEED.folders.plays, 'play', 'Plays', 'rocket')],
+    ['connector', { uuid: SEED.clearbitConnectorUuid, workspaceUuid: ws, integrationSlug: 'clearbit', name: 'Clearbit', ...at }],
+  ]
+}
+
+function folder(uuid: string, kind: string, name: string, emojiSlug: string): StoredDoc {
+  return { uuid, parentUuid: null, kind, workspaceUuid: ws, name, emojiSlug, isReadOnly: false, deletedAt: null, ...at }
+}
+
+function orchestrationDocs(): Array<[Kind, StoredDoc]> {
+  const placeholder = '__REPLACE_WITH_CONNECTOR_UUID__'
+  return [
+    ['tool', tool],
+    ['workflow', workflow(SEED.tool.workflowUuid, { toolUuid: SEED.tool.uuid, folderUuid: SEED.folders.tools })],
+    ['release', release(SEED.tool.releaseUuid, SEED.tool.workflowUuid, toolGraph(SEED.clearbitConnectorUuid), { version: '1.0.0' }, { formFields: [domainField] })],
+    ['release', release(SEED.tool.draftReleaseUuid, SEED.tool.workflowUuid, toolGraph(SEED.clearbitConnectorUuid), null, { parentUuid: SEED.tool.releaseUuid, formFields: [domainField] })],
+    ['play', play],
+    ['workflow', workflow(SEED.play.workflowUuid, { playUuid: SEED.play.uuid, folderUuid: SEED.folders.plays })],
+    ['release', release(SEED.play.releaseUuid, SEED.play.workflowUuid, playGraph(SEED.clearbitConnectorUuid), { version: '1.0.0' })],
+    ['release', release(SEED.play.draftReleaseUuid, SEED.play.workflowUuid, playGraph(SEED.clearbitConnectorUuid), null, { parentUuid: SEED.play.releaseUuid })],
+    ['workflow', workflow(SEED.adHocWorkflowUuid, {}, { _adHoc: true })],
+    ['model', model],
+    ['segment', segment(SEED.play.segmentUuid, 'Enrich new companies (play)', allRecords, true)],
+    ['segment', segment(SEED.segmentUuid, 'US companies', usCompanies, false)],
+    [
+      'template',
+      templateDoc(SEED.templates.tool, {
+        kind: 'tool',
+        name: 'Company enrichment',
+        description: 'Enrich a company from its domain, then route it by size',
+        nodes: toolGraph(placeholder) as unknown as JsonObject[],
+        formFields: [domainField],
+        icon: { kind: 'emoji', emojiSlug: 'mag' },
+        creditsCost: { min: 1, max: 1 },
+      }),
+    ],
+    [
+      'template',
+      templateDoc(SEED.templates.play, {
+        kind: 'play',
+        name: 'Enrich new companies',
+        description: 'Enrich every company that enters a segment',
+        nodes: playGraph(placeholder) as unknown as JsonObject[],
+        model: { kind: 'native', extractorSlug: 'companies' },
+      }),
+    ],
+  ]
+}
+
+export function seed(store: Store): void {
+  for (const [kind, doc] of [...identityDocs(), ...orchestrationDocs()]) {
+    store.put(kind, doc, (doc.workspaceUuid as string | null | undefined) ?? null, SEEDED_AT)
+  }
+  for (const doc of [...integrationDocs(), nativeIntegrationDoc()]) store.put(doc.uuid === 'native' ? 'nativeIntegration' : 'integration', doc, null, SEEDED_AT)
+  store.setMeta('seededAt', SEEDED_AT)
+}
+
+/** Seeds a new database file; a no-op when another process already did. */
+export function ensureSeeded(store: Store): void {
+  store.transaction(() => {
+    if (store.getMeta('seededAt') === undefined) seed(store)
+  })
+}

@@ -1,0 +1,133 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+
+/**
+ * The emulator's state: one SQLite file holding every entity as a JSON document. Several CLI processes
+ * may open the same file at once, so nothing is cached in memory and every request runs in one
+ * IMMEDIATE transaction (a deferred one could fail when upgrading from read to write under WAL).
+ */
+export interface StoredDoc {
+  uuid: string
+  [key: string]: unknown
+}
+
+export type Kind =
+  | 'workspace'
+  | 'user'
+  | 'token'
+  | 'role'
+  | 'folder'
+  | 'integration'
+  | 'nativeIntegration'
+  | 'connector'
+  | 'template'
+  | 'workflow'
+  | 'release'
+  | 'tool'
+  | 'play'
+  | 'model'
+  | 'segment'
+  | 'run'
+  | 'batch'
+  | 'file'
+
+const schema = `
+CREATE TABLE IF NOT EXISTS entities (
+  kind TEXT NOT NULL,
+  uuid TEXT NOT NULL,
+  workspace_uuid TEXT,
+  data TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (kind, uuid)
+);
+CREATE INDEX IF NOT EXISTS entities_by_workspace ON entities (kind, workspace_uuid, created_at);
+CREATE INDEX IF NOT EXISTS entities_by_status ON entities (kind, json_extract(data, '$.status'));
+CREATE INDEX IF NOT EXISTS entities_by_workflow ON entities (kind, json_extract(data, '$.workflowUuid'));
+CREATE INDEX IF NOT EXISTS entities_by_batch ON entities (kind, json_extract(data, '$.batchUuid'));
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`
+
+/** Equality conditions on top-level fields of the documents. */
+export type Where = Record<string, string | number | boolean | null | readonly string[]>
+
+export class Store {
+  readonly db: Database.Database
+
+  constructor(path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+    this.db = new Database(path)
+    this.db.pragma('busy_timeout = 10000')
+    this.db.pragma('journal_mode = WAL')
+    this.db.pragma('synchronous = NORMAL')
+    this.transaction(() => this.db.exec(schema))
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate()
+  }
+
+  get<T extends StoredDoc>(kind: Kind, uuid: string): T | undefined {
+    const row = this.db.prepare('SELECT data FROM entities WHERE kind = ? AND uuid = ?').get(kind, uuid) as { data: string } | undefined
+    return row ? (JSON.parse(row.data) as T) : undefined
+  }
+
+  /** Documents of a kind, oldest first; `workspaceUuid` undefined means every workspace. */
+  find<T extends StoredDoc>(kind: Kind, workspaceUuid?: string, where: Where = {}): T[] {
+    const clauses = ['kind = ?']
+    const params: unknown[] = [kind]
+    if (workspaceUuid !== undefined) {
+      clauses.push('workspace_uuid = ?')
+      params.push(workspaceUuid)
+    }
+    for (const [field, value] of Object.entries(where)) {
+      const column = `json_extract(data, '$.${field.replace(/[^\w.]/g, '')}')`
+      if (Array.isArray(value)) {
+        clauses.push(`${column} IN (${value.map(() => '?').join(', ') || 'NULL'})`)
+        params.push(...value)
+      } else if (value === null) {
+        clauses.push(`${column} IS NULL`)
+      } else {
+        clauses.push(`${column} = ?`)
+        params.push(typeof value === 'boolean' ? Number(value) : value)
+      }
+    }
+    const sql = `SELECT data FROM entities WHERE ${clauses.join(' AND ')} ORDER BY created_at, rowid`
+    return (this.db.prepare(sql).all(...params) as Array<{ data: string }>).map((row) => JSON.parse(row.data) as T)
+  }
+
+  findOne<T extends StoredDoc>(kind: Kind, workspaceUuid: string | undefined, where: Where): T | undefined {
+    return this.find<T>(kind, workspaceUuid, where)[0]
+  }
+
+  /** Inserts or replaces; the row keeps its position (rowid) when replaced. */
+  put(kind: Kind, doc: StoredDoc, workspaceUuid: string | null, createdAt?: string): void {
+    const created = createdAt ?? (typeof doc.createdAt === 'string' ? doc.createdAt : new Date(0).toISOString())
+    this.db
+      .prepare(
+        `INSERT INTO entities (kind, uuid, workspace_uuid, data, created_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (kind, uuid) DO UPDATE SET data = excluded.data, workspace_uuid = excluded.workspace_uuid`,
+      )
+      .run(kind, doc.uuid, workspaceUuid, JSON.stringify(doc), created)
+  }
+
+  remove(kind: Kind, uuid: string): void {
+    this.db.prepare('DELETE FROM entities WHERE kind = ? AND uuid = ?').run(kind, uuid)
+  }
+
+  getMeta(key: string): string | undefined {
+    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value)
+  }
+
+  clear(): void {
+    this.db.exec('DELETE FROM entities; DELETE FROM meta;')
+  }
+
+  close(): void {
+    this.db.close()
+  }
+}
