@@ -4,7 +4,7 @@ import { getCurrentUser } from '../../src/api/endpoints/user-management.js'
 import { getCurrentWorkspace, listWorkspaces } from '../../src/api/endpoints/workspace-management.js'
 import { handlers } from '../../src/emulator/handlers/index.js'
 import { SEED } from '../../src/emulator/index.js'
-import { Harness, checkedEndpoints, toolUpdate } from './harness.js'
+import { Harness, checkedEndpoints } from './harness.js'
 
 /**
  * Every emulated endpoint, called once on a running scenario: each success is checked against the
@@ -97,7 +97,7 @@ describe('every emulated endpoint answers what its result schema expects', () =>
     await h.ok(o.listTools, {})
     await h.ok(o.getTool, { uuid: tool.uuid })
     const made = await h.ok(o.createTool, { name: 'New tool', icon: { kind: 'emoji', emojiSlug: 'star' } })
-    await h.ok(o.updateTool, toolUpdate({ uuid: made.tool.uuid, name: 'Renamed', template: { isAvailable: true, scope: 'private' } }))
+    await h.ok(o.updateTool, { uuid: made.tool.uuid, name: 'Renamed', template: { isAvailable: true, scope: 'private' } })
     await h.ok(o.removeTool, { uuid: made.tool.uuid })
     await h.ok(o.listWorkflows, {})
     await h.ok(o.listTemplates, { kinds: ['tool'] })

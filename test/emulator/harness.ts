@@ -4,20 +4,11 @@ import { join } from 'node:path'
 import { expect } from 'vitest'
 import { buildRequest } from '../../src/api/client.js'
 import type { Endpoint, PayloadOf } from '../../src/api/endpoint.js'
-import type { updateTool } from '../../src/api/endpoints/orchestration.js'
 import { stripNulls } from '../../src/api/null-stripping.js'
 import { type Emulator, type EmulatorOptions, createEmulator } from '../../src/emulator/index.js'
 import { SEED } from '../../src/emulator/seed.js'
 
 export const ORIGIN = 'http://emulator.test'
-
-/**
- * `PayloadOf<typeof updateTool>` wrongly requires `icon` (the endpoint builds that field with a helper
- * whose return type is a union of required and optional); this states the payload as the API takes it.
- */
-export function toolUpdate(payload: Omit<PayloadOf<typeof updateTool>, 'icon'> & { icon?: PayloadOf<typeof updateTool>['icon'] }) {
-  return payload as PayloadOf<typeof updateTool>
-}
 
 /** Endpoint name → number of successful answers checked against its result schema (per test file). */
 export const checkedEndpoints = new Map<string, number>()

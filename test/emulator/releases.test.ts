@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as o from '../../src/api/endpoints/orchestration.js'
 import type { Node } from '../../src/api/schemas/orchestration.js'
 import { SEED } from '../../src/emulator/index.js'
-import { Harness, toolUpdate } from './harness.js'
+import { Harness } from './harness.js'
 
 const uuid = (n: number) => `20000000-0000-4000-8000-${String(n).padStart(12, '0')}`
 const native = (n: number, slug: string, actionSlug: string, children: number[], config: Record<string, unknown> = {}): Node =>
@@ -91,9 +91,9 @@ describe('releases, tools and plays', () => {
     const { release } = await h.ok(o.getDraftRelease, { workflowUuid: tool.workflowUuid })
     expect(release.nodes.map((n: Node) => n.slug)).toEqual(['start', 'end'])
     expect((await h.call(o.createRun, { workflowUuid: tool.workflowUuid, data: {} })).body).toMatchObject({ reason: 'nodesNotFound' })
-    const { tool: updated } = await h.ok(o.updateTool, toolUpdate({ uuid: tool.uuid, description: 'Scores', folderUuid: null }))
+    const { tool: updated } = await h.ok(o.updateTool, { uuid: tool.uuid, description: 'Scores', folderUuid: null })
     expect(updated).toMatchObject({ description: 'Scores', folderUuid: null, name: 'Scorer' })
-    expect((await h.call(o.updateTool, toolUpdate({ uuid: tool.uuid, folderUuid: uuid(3) }))).body).toEqual({ reason: 'folderNotFound' })
+    expect((await h.call(o.updateTool, { uuid: tool.uuid, folderUuid: uuid(3) })).body).toEqual({ reason: 'folderNotFound' })
     await h.ok(o.removeTool, { uuid: tool.uuid })
     expect((await h.ok(o.listTools, {})).tools.map((t: { uuid: string }) => t.uuid)).not.toContain(tool.uuid)
     expect((await h.ok(o.listWorkflows, {})).workflows.map((w: { uuid: string }) => w.uuid)).not.toContain(tool.workflowUuid)

@@ -134,10 +134,7 @@ const templateSettingsField = opt(templateSettings, 'Publication as a template, 
 const sortDescription = 'Sort order as a JSON array: [{columnSlug, kind: asc|desc}]'
 const scheduleDescription =
   'Schedule as JSON: {type:"cron", cron} | {type:"dbt", jobId} | {type:"realtime"} | {type:"dependency", playUuid} | {type:"watch"}'
-const toolIconField = (required: boolean) => {
-  const d = 'Icon as JSON: {kind:"emoji", emojiSlug} or {kind:"raw", data}'
-  return required ? req(toolIcon, d) : opt(toolIcon, d)
-}
+const toolIconDescription = 'Icon as JSON: {kind:"emoji", emojiSlug} or {kind:"raw", data}'
 const triggersField = opt(
   z.array(toolTriggerInput),
   'Cron triggers as a JSON array: [{type:"cron", name, description, cron, data: {...}}]',
@@ -867,7 +864,7 @@ export const createTool = defineEndpoint({
   payloadIn: 'body',
   payload: z.object({
     name: req(z.string().min(1), 'Name of the tool'),
-    icon: toolIconField(true),
+    icon: req(toolIcon, toolIconDescription),
     description: opt(z.string(), 'Description of the tool'),
     triggers: triggersField,
     folderUuid: opt(uuid, 'Folder to create the tool in'),
@@ -896,7 +893,7 @@ export const updateTool = defineEndpoint({
   payload: z.object({
     uuid: uuidArg('tool to update'),
     name: opt(z.string().min(1), 'New name'),
-    icon: toolIconField(false),
+    icon: opt(toolIcon, toolIconDescription),
     description: optNull(z.string(), 'New description (null clears it)'),
     triggers: triggersField,
     publicForm: optNull(
