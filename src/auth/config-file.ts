@@ -8,6 +8,8 @@ export const profileSchema = z.looseObject({
   /** where this profile's token is kept */
   credentialStore: z.enum(['keyring', 'file']).optional(),
   userEmail: z.string().optional(),
+  /** served by the embedded emulator, in-process (`login --emulator`) */
+  emulator: z.boolean().optional(),
 })
 
 export const configSchema = z.looseObject({

@@ -14,6 +14,8 @@ export interface Session {
   /** where the token came from */
   tokenSource?: 'env' | 'keyring' | 'file'
   workspaceUuid?: string
+  /** requests go to the embedded emulator instead of the network */
+  emulator: boolean
 }
 
 /** Environment variables win over the stored profile (DESIGN.md, Configuration). */
@@ -22,6 +24,8 @@ export async function resolveSession(env: NodeJS.ProcessEnv, profileOverride?: s
   const config = await readConfig(dir)
   const profileName = profileOverride || env.CARGO_AI_PROFILE || config.currentProfile
   const profile = config.profiles[profileName] ?? {}
+  // An explicit CARGO_AI_BASE_URL points elsewhere, even from an emulator profile.
+  const emulator = Boolean(profile.emulator) && !env.CARGO_AI_BASE_URL
   const baseUrl = env.CARGO_AI_BASE_URL || profile.baseUrl || DEFAULT_BASE_URL
   let token = env.CARGO_AI_TOKEN || undefined
   let tokenSource: Session['tokenSource'] = token ? 'env' : undefined
@@ -35,5 +39,5 @@ export async function resolveSession(env: NodeJS.ProcessEnv, profileOverride?: s
     }
   }
   const workspaceUuid = env.CARGO_AI_WORKSPACE_UUID || profile.workspaceUuid
-  return { configDir: dir, profileName, profile, config, baseUrl, token, tokenSource, workspaceUuid }
+  return { configDir: dir, profileName, profile, config, baseUrl, token, tokenSource, workspaceUuid, emulator }
 }

@@ -1,5 +1,6 @@
 import { Command, Flags } from '@oclif/core'
 import { CargoClient } from '../api/client.js'
+import type { FetchLike } from '../api/transport.js'
 import { createDebug } from '../debug.js'
 import { resolveSession, type Session } from '../auth/session.js'
 import { NotSignedInError, UsageError } from './cli-error.js'
@@ -63,10 +64,17 @@ export abstract class BaseCommand extends Command {
   protected async client(profile?: string, options: { requireToken?: boolean } = {}): Promise<CargoClient> {
     const session = await this.session(profile)
     if (!session.token && options.requireToken !== false) throw new NotSignedInError()
-    return this.clientFor(session.baseUrl, session.token, session.workspaceUuid)
+    const fetch = session.emulator ? await this.emulatorFetch(session.configDir) : undefined
+    return this.clientFor(session.baseUrl, session.token, session.workspaceUuid, fetch)
   }
 
-  protected clientFor(baseUrl: string, token: string | undefined, workspaceUuid: string | undefined): CargoClient {
+  /** Loaded only for emulator profiles: it brings SQLite and the whole emulated API. */
+  protected async emulatorFetch(configDir: string): Promise<FetchLike> {
+    const { inProcessFetch } = await import('../emulator/in-process.js')
+    return inProcessFetch(configDir)
+  }
+
+  protected clientFor(baseUrl: string, token: string | undefined, workspaceUuid: string | undefined, fetch?: FetchLike): CargoClient {
     const env = this.factory.env
     let timeoutMs: number | undefined
     if (env.CARGO_AI_TIMEOUT) {
@@ -81,7 +89,7 @@ export abstract class BaseCommand extends Command {
       token,
       workspaceUuid,
       version: this.config.version,
-      fetch: this.factory.fetch,
+      fetch: fetch ?? this.factory.fetch,
       timeoutMs,
       debug: createDebug('cargo-ai:http', env, (text) => this.factory.io.stderr.write(text)),
     })

@@ -120,8 +120,40 @@ function enrichCompany(config: Config): ActionResult {
   return { ok: true, output: profile, title: String(profile.name) }
 }
 
+/** A work email from a person's name and company domain, the way email finders guess it. */
+function findEmail(config: Config): ActionResult {
+  const first = typeof config.firstName === 'string' ? config.firstName.trim().toLowerCase() : ''
+  const last = typeof config.lastName === 'string' ? config.lastName.trim().toLowerCase() : ''
+  const domain = normalizeDomain(typeof config.domain === 'string' ? config.domain : '')
+  if (!first || !domain) return { ok: false, errorMessage: 'email_find needs firstName and domain' }
+  if (domain.endsWith('.invalid')) return { ok: false, errorMessage: `No mail server found for ${domain}` }
+  const email = `${first}${last ? `.${last}` : ''}@${domain}`
+  return { ok: true, output: { email, confidence: 50 + (stableHash(email) % 50), domain }, title: email }
+}
+
 const stringProperty = { type: 'string' }
 const numberProperty = { type: 'number' }
+
+/** Also under the name the docs' node examples use (enrichCompanyFromDomain). */
+const companyEnrich: IntegrationActionSpec = {
+  name: 'Enrich company',
+  description: 'Firmographics of a company from its domain',
+  creditsCost: 1,
+  inputSchema: { type: 'object', properties: { domain: stringProperty }, required: ['domain'] },
+  outputSchema: {
+    type: 'object',
+    properties: {
+      name: stringProperty,
+      domain: stringProperty,
+      employees: numberProperty,
+      industry: stringProperty,
+      country: stringProperty,
+      foundedYear: numberProperty,
+      metrics: { type: 'object', properties: { employees: numberProperty, employeesRange: stringProperty } },
+    },
+  },
+  execute: enrichCompany,
+}
 
 export const integrations: IntegrationSpec[] = [
   {
@@ -129,24 +161,26 @@ export const integrations: IntegrationSpec[] = [
     name: 'Clearbit',
     description: 'Company enrichment (emulated: deterministic data derived from the domain; *.invalid domains fail)',
     actions: {
-      company_enrich: {
-        name: 'Enrich company',
-        description: 'Firmographics of a company from its domain',
+      company_enrich: companyEnrich,
+      enrichCompanyFromDomain: companyEnrich,
+    },
+  },
+  {
+    slug: 'hunter',
+    name: 'Hunter',
+    description: 'Email finder (emulated: first.last@domain with a stable confidence; *.invalid domains fail)',
+    actions: {
+      email_find: {
+        name: 'Find email',
+        description: "A person's work email from their name and company domain",
         creditsCost: 1,
-        inputSchema: { type: 'object', properties: { domain: stringProperty }, required: ['domain'] },
-        outputSchema: {
+        inputSchema: {
           type: 'object',
-          properties: {
-            name: stringProperty,
-            domain: stringProperty,
-            employees: numberProperty,
-            industry: stringProperty,
-            country: stringProperty,
-            foundedYear: numberProperty,
-            metrics: { type: 'object', properties: { employees: numberProperty, employeesRange: stringProperty } },
-          },
+          properties: { firstName: stringProperty, lastName: stringProperty, domain: stringProperty },
+          required: ['firstName', 'domain'],
         },
-        execute: enrichCompany,
+        outputSchema: { type: 'object', properties: { email: stringProperty, confidence: numberProperty, domain: stringProperty } },
+        execute: findEmail,
       },
     },
   },

@@ -1,0 +1,41 @@
+import { Flags } from '@oclif/core'
+import { BaseCommand } from '../../cli/base-command.js'
+import { UsageError } from '../../cli/cli-error.js'
+import { parseInteger } from '../../cli/flag-values.js'
+
+export default class EmulatorStart extends BaseCommand {
+  static summary = 'Serve the local Cargo API emulator over HTTP until Ctrl-C.'
+  static description = `Prints {baseUrl, token, workspaceUuid} as JSON, then serves. Point the CLI (or any Cargo client) at it
+with CARGO_AI_BASE_URL and CARGO_AI_TOKEN, or sign in with login --token <token> --base-url <baseUrl>.
+It shares its state with the embedded emulator of login --emulator (same config directory).`
+  static examples = [
+    '<%= config.bin %> emulator start',
+    '<%= config.bin %> emulator start --port 4010',
+    'CARGO_AI_BASE_URL=http://127.0.0.1:4010 CARGO_AI_TOKEN=cargo_emulator_token <%= config.bin %> orchestration tool list',
+  ]
+  static flags = {
+    port: Flags.string({ summary: 'Port to listen on (default: a free one).' }),
+    host: Flags.string({ summary: 'Interface to bind.', default: '127.0.0.1' }),
+  }
+
+  async run(): Promise<void> {
+    const { flags } = await this.parseArgv(EmulatorStart)
+    const port = flags.port === undefined ? 0 : parseInteger('port', flags.port)
+    if (port < 0 || port > 65_535) throw new UsageError('--port: expected 0 to 65535')
+    const session = await this.session(flags.profile)
+    const { startEmulatorServer } = await import('../../emulator/server.js')
+    const { emulatorDbPath } = await import('../../emulator/in-process.js')
+    const server = await startEmulatorServer({ dbPath: emulatorDbPath(session.configDir), host: flags.host, port })
+    const { token, workspaceUuid } = server.emulator.credentials
+    await this.print({ baseUrl: server.url, token, workspaceUuid })
+    this.note(`Emulator listening on ${server.url}; Ctrl-C stops it.`)
+    const signal = await new Promise<string>((resolve) => {
+      const unsubscribe = this.factory.onInterrupt((received) => {
+        unsubscribe()
+        resolve(received)
+      })
+    })
+    await server.close()
+    this.note(`Emulator stopped (${signal}).`)
+  }
+}

@@ -1,0 +1,78 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { projectRoot } from '../support/run-command.js'
+
+const bin = join(projectRoot, 'bin', 'run.js')
+
+export interface CliResult {
+  code: number | null
+  stdout: string
+  stderr: string
+  json: () => any
+}
+
+export function tempDir(prefix = 'cargo-ai-e2e-'): string {
+  return mkdtempSync(join(tmpdir(), prefix))
+}
+
+/** A clean environment: no inherited Cargo settings, a HOME of its own, no colours, not a TTY. */
+export function cleanEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: tempDir('cargo-ai-home-'), NO_COLOR: '1', CARGO_AI_KEYRING: 'off' }
+  return { ...env, ...extra }
+}
+
+/** Runs `cargo-ai <args>` as a real process. */
+export function cli(args: string[], env: NodeJS.ProcessEnv, stdin?: string): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr, json: () => JSON.parse(stdout) }))
+    child.stdin.end(stdin ?? '')
+  })
+}
+
+export interface ServedEmulator {
+  baseUrl: string
+  token: string
+  workspaceUuid: string
+  process: ChildProcess
+  stop: () => Promise<number | null>
+}
+
+/** `cargo-ai emulator start --port 0` in its own config directory; resolves once it printed its address. */
+export function startEmulatorProcess(configDir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<ServedEmulator> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, 'emulator', 'start', '--port', '0'], {
+      env: cleanEnv({ CARGO_AI_CONFIG_DIR: configDir, ...extraEnv }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    const exited = new Promise<number | null>((done) => child.on('close', done))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk
+      try {
+        const info = JSON.parse(stdout)
+        resolve({
+          ...info,
+          process: child,
+          stop: () => {
+            child.kill('SIGINT')
+            return exited
+          },
+        })
+      } catch {
+        // the JSON is not complete yet
+      }
+    })
+    child.on('error', reject)
+    void exited.then((code) => reject(new Error(`emulator exited (${code}) before printing its address: ${stderr}`)))
+  })
+}
