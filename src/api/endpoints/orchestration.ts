@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { defineEndpoint } from '../endpoint.js'
 import { changeKind, filter, isoDate, json, jsonObject, sort, uuid, voidResult } from '../schemas/common.js'
+import { opt, optNull, req, reqNull } from '../schemas/fields.js'
 import {
   action,
   batch,
@@ -51,25 +52,6 @@ import {
   validateNodesResult,
   workflow,
 } from '../schemas/orchestration.js'
-
-// ---------------------------------------------------------------------------------------------
-// Field helpers: the description goes on the outer schema (what the flag builder sees) and on the
-// inner one (what remains after unwrapping optional/nullable).
-
-function req<T extends z.ZodType>(schema: T, description: string) {
-  return schema.describe(description)
-}
-function opt<T extends z.ZodType>(schema: T, description: string) {
-  return schema.describe(description).optional().describe(description)
-}
-/** optional, and `null` clears the value on the server */
-function optNull<T extends z.ZodType>(schema: T, description: string) {
-  return schema.describe(description).nullable().optional().describe(description)
-}
-/** required, but `null` is a meaningful value */
-function reqNull<T extends z.ZodType>(schema: T, description: string) {
-  return schema.describe(description).nullable().describe(description)
-}
 
 const count = z.int().nonnegative()
 const url = z.looseObject({ url: z.string() })
