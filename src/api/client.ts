@@ -24,7 +24,7 @@ export interface HttpRequest {
   url: string
   method: string
   headers: Record<string, string>
-  body?: string
+  body?: string | FormData | Blob
 }
 
 export interface CallOptions {
@@ -79,6 +79,24 @@ export class CargoClient {
   }
 
   /**
+   * POST multipart form data (file uploads): the Cargo headers but no content type, which fetch sets
+   * with the boundary. `payload` fills the path placeholders.
+   */
+  async upload<E extends Endpoint>(endpoint: E, form: FormData, payload: Record<string, unknown> = {}, callOptions: CallOptions = {}): Promise<ResultOf<E>> {
+    const request = buildRequest({ ...endpoint, payloadIn: 'none' }, payload, this.options)
+    const { response, done } = await this.send({ ...request, body: form }, callOptions)
+    try {
+      const text = await readText(response, request)
+      if (!response.ok) throw errorFromResponse(response.status, text ? (parseJson(text) ?? text) : {}, endpoint.reasons)
+      return (text === '' ? {} : parseResult(endpoint, text, request)) as ResultOf<E>
+    } catch (error) {
+      throw done.timedOut() ? timeoutError(this.timeoutMs, request, error) : error
+    } finally {
+      done.clear()
+    }
+  }
+
+  /**
    * GET a signed URL (no Cargo headers: the URL carries its own authorization) and hand back the
    * response with its body unread, for streaming. The timeout covers the wait for headers only.
    */
@@ -113,7 +131,7 @@ export class CargoClient {
         callOptions.signal?.removeEventListener('abort', onAbort)
       },
     }
-    this.options.debug?.(`→ ${request.method} ${request.url}${request.body ? ` ${truncate(request.body)}` : ''}`)
+    this.options.debug?.(`→ ${request.method} ${request.url}${typeof request.body === 'string' ? ` ${truncate(request.body)}` : ''}`)
     const started = Date.now()
     try {
       const response = await this.options.fetch(request.url, {

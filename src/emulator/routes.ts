@@ -1,5 +1,12 @@
 import type { Endpoint } from '../api/endpoint.js'
+import * as ai from '../api/endpoints/ai.js'
+import * as billing from '../api/endpoints/billing.js'
+import * as connection from '../api/endpoints/connection.js'
+import * as content from '../api/endpoints/content.js'
 import * as orchestration from '../api/endpoints/orchestration.js'
+import * as segmentation from '../api/endpoints/segmentation.js'
+import * as storage from '../api/endpoints/storage.js'
+import * as systemOfRecord from '../api/endpoints/system-of-record.js'
 import * as userManagement from '../api/endpoints/user-management.js'
 import * as workspaceManagement from '../api/endpoints/workspace-management.js'
 
@@ -13,7 +20,18 @@ function isEndpoint(value: unknown): value is Endpoint {
   return !!candidate && typeof candidate.name === 'string' && typeof candidate.path === 'string' && typeof candidate.method === 'string'
 }
 
-export const endpoints: readonly Endpoint[] = [orchestration, userManagement, workspaceManagement].flatMap((table) =>
+export const endpoints: readonly Endpoint[] = [
+  orchestration,
+  userManagement,
+  workspaceManagement,
+  ai,
+  content,
+  storage,
+  segmentation,
+  connection,
+  systemOfRecord,
+  billing,
+].flatMap((table) =>
   Object.values(table).filter(isEndpoint),
 )
 

@@ -11,6 +11,13 @@ import type {
 import type { JsonObject } from './expressions.js'
 import { connectorNode, expression, nativeNode, variable } from './graphs.js'
 import type { Kind, Store, StoredDoc } from './store.js'
+import { aiDocs } from './seed-ai.js'
+import { contentDocs } from './seed-content.js'
+import { storageDocs } from './seed-storage.js'
+import { segmentationDocs } from './seed-segmentation.js'
+import { connectionDocs } from './seed-connection.js'
+import { systemOfRecordDocs } from './seed-system-of-record.js'
+import { billingDocs } from './seed-billing.js'
 
 /**
  * The fixed catalogue every emulator starts with (and returns to on reset). The values are part of the
@@ -335,7 +342,8 @@ function orchestrationDocs(): Array<[Kind, StoredDoc]> {
 }
 
 export function seed(store: Store): void {
-  for (const [kind, doc] of [...identityDocs(), ...orchestrationDocs()]) {
+  const domainDocs = [...aiDocs(), ...contentDocs(), ...storageDocs(), ...segmentationDocs(), ...connectionDocs(), ...systemOfRecordDocs(), ...billingDocs()]
+  for (const [kind, doc] of [...identityDocs(), ...orchestrationDocs(), ...domainDocs]) {
     store.put(kind, doc, (doc.workspaceUuid as string | null | undefined) ?? null, SEEDED_AT)
   }
   for (const doc of [...integrationDocs(), nativeIntegrationDoc()]) store.put(doc.uuid === 'native' ? 'nativeIntegration' : 'integration', doc, null, SEEDED_AT)

@@ -12,25 +12,8 @@ export interface StoredDoc {
   [key: string]: unknown
 }
 
-export type Kind =
-  | 'workspace'
-  | 'user'
-  | 'token'
-  | 'role'
-  | 'folder'
-  | 'integration'
-  | 'nativeIntegration'
-  | 'connector'
-  | 'template'
-  | 'workflow'
-  | 'release'
-  | 'tool'
-  | 'play'
-  | 'model'
-  | 'segment'
-  | 'run'
-  | 'batch'
-  | 'file'
+/** The kind of a stored document (run, batch, agent, model, …); one table holds every kind. */
+export type Kind = string
 
 const schema = `
 CREATE TABLE IF NOT EXISTS entities (

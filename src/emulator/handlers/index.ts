@@ -1,4 +1,11 @@
 import type { Handler } from '../context.js'
+import { aiHandlers } from './ai.js'
+import { contentHandlers } from './content.js'
+import { storageHandlers } from './storage.js'
+import { segmentationHandlers } from './segmentation.js'
+import { connectionHandlers } from './connection.js'
+import { systemOfRecordHandlers } from './system-of-record.js'
+import { billingHandlers } from './billing.js'
 import { actionHandlers } from './actions.js'
 import { batchHandlers } from './batches.js'
 import { downloadHandlers } from './downloads.js'
@@ -28,4 +35,11 @@ export const handlers: ReadonlyMap<string, Handler> = new Map([
   ...runHandlers,
   ...toolHandlers,
   ...workflowHandlers,
+  ...aiHandlers,
+  ...contentHandlers,
+  ...storageHandlers,
+  ...segmentationHandlers,
+  ...connectionHandlers,
+  ...systemOfRecordHandlers,
+  ...billingHandlers,
 ])

@@ -1,0 +1,2 @@
+// The ai endpoint table (to be filled).
+export {}

@@ -1,0 +1,2 @@
+// The billing endpoint table (to be filled).
+export {}

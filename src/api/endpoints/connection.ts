@@ -1,0 +1,2 @@
+// The connection endpoint table (to be filled).
+export {}

@@ -1,0 +1,2 @@
+// The content endpoint table (to be filled).
+export {}

@@ -1,0 +1,2 @@
+// The segmentation endpoint table (to be filled).
+export {}

@@ -1,0 +1,2 @@
+// The storage endpoint table (to be filled).
+export {}

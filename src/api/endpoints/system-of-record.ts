@@ -1,0 +1,2 @@
+// The system-of-record endpoint table (to be filled).
+export {}
