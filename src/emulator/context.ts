@@ -14,6 +14,8 @@ export interface Ctx {
   userUuid: string
   /** origin of the URLs the emulator hands out (downloads) */
   origin: string
+  /** the parsed form of a multipart upload (its files); text fields are also in the payload */
+  form?: FormData
 }
 
 export type Handler = (ctx: Ctx, payload: never) => unknown

@@ -68,7 +68,7 @@ export function buildEmulator(options: EmulatorOptions, table: ReadonlyMap<strin
   const now = options.now ?? Date.now
   const timing = timingFor(options.speed ?? speedFromEnv())
 
-  function dispatch(route: RouteMatch, request: Request, url: URL, bodyText: string): Response {
+  function dispatch(route: RouteMatch, request: Request, url: URL, bodyText: string, form?: FormData): Response {
     const identity = authenticate(store, request.headers)
     const handler = table.get(route.endpoint.name)
     if (!handler) {
@@ -76,7 +76,7 @@ export function buildEmulator(options: EmulatorOptions, table: ReadonlyMap<strin
       throw new ApiFailure(501, { errorMessage: `${method} ${path} (${name}) is not emulated` })
     }
     const payload = validatePayload(route.endpoint, rawPayload(route.endpoint, { params: route.params, search: url.search, bodyText }))
-    const ctx: Ctx = { store, now: now(), timing, ...identity, origin: options.publicUrl?.replace(/\/+$/, '') ?? url.origin }
+    const ctx: Ctx = { store, now: now(), timing, ...identity, origin: options.publicUrl?.replace(/\/+$/, '') ?? url.origin, form }
     settle(store, ctx.workspaceUuid, ctx.now)
     const result = handler(ctx, payload as never)
     return jsonResponse(200, result ?? {})
@@ -91,8 +91,14 @@ export function buildEmulator(options: EmulatorOptions, table: ReadonlyMap<strin
       }
       route = url.pathname.startsWith('/v1/') ? matchRoute(request.method, url.pathname.slice('/v1'.length)) : undefined
       if (!route) return jsonResponse(404, { errorMessage: `No such endpoint: ${request.method} ${url.pathname}` })
-      const bodyText = await request.text()
       const matched = route
+      // Uploads: the text fields make the payload; the handler reads the files from ctx.form.
+      if (request.headers.get('content-type')?.startsWith('multipart/form-data')) {
+        const form = await request.formData()
+        const fields = Object.fromEntries([...form.entries()].filter(([, value]) => typeof value === 'string'))
+        return store.transaction(() => dispatch(matched, request, url, JSON.stringify(fields), form))
+      }
+      const bodyText = await request.text()
       return store.transaction(() => dispatch(matched, request, url, bodyText))
     } catch (error) {
       if (error instanceof ApiFailure) return jsonResponse(error.status, completeError(error.body, route?.endpoint))

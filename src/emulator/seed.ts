@@ -18,6 +18,7 @@ import { segmentationDocs } from './seed-segmentation.js'
 import { connectionDocs } from './seed-connection.js'
 import { systemOfRecordDocs } from './seed-system-of-record.js'
 import { billingDocs } from './seed-billing.js'
+import { workspaceDocs } from './seed-workspace.js'
 
 /**
  * The fixed catalogue every emulator starts with (and returns to on reset). The values are part of the
@@ -342,7 +343,7 @@ function orchestrationDocs(): Array<[Kind, StoredDoc]> {
 }
 
 export function seed(store: Store): void {
-  const domainDocs = [...aiDocs(), ...contentDocs(), ...storageDocs(), ...segmentationDocs(), ...connectionDocs(), ...systemOfRecordDocs(), ...billingDocs()]
+  const domainDocs = [...aiDocs(), ...contentDocs(), ...storageDocs(), ...segmentationDocs(), ...connectionDocs(), ...systemOfRecordDocs(), ...billingDocs(), ...workspaceDocs()]
   for (const [kind, doc] of [...identityDocs(), ...orchestrationDocs(), ...domainDocs]) {
     store.put(kind, doc, (doc.workspaceUuid as string | null | undefined) ?? null, SEEDED_AT)
   }

@@ -19,6 +19,7 @@ import { releaseHandlers } from './releases.js'
 import { runHandlers } from './runs.js'
 import { toolHandlers } from './tools.js'
 import { workflowHandlers } from './workflows.js'
+import { workspaceHandlers } from './workspace.js'
 
 /** Endpoint name → handler, for every emulated endpoint. */
 export const handlers: ReadonlyMap<string, Handler> = new Map([
@@ -42,4 +43,5 @@ export const handlers: ReadonlyMap<string, Handler> = new Map([
   ...connectionHandlers,
   ...systemOfRecordHandlers,
   ...billingHandlers,
+  ...workspaceHandlers,
 ])
