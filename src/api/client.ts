@@ -11,6 +11,7 @@ export const DEFAULT_TIMEOUT_MS = 360_000
 export interface ClientOptions {
   /** origin without `/v1` */
   baseUrl: string
+  /** replaced when renewToken gives a new one */
   token?: string
   workspaceUuid?: string
   /** sent as x-cargo-origin-version */
@@ -18,6 +19,11 @@ export interface ClientOptions {
   fetch: FetchLike
   timeoutMs?: number
   debug?: DebugLog
+  /**
+   * Asked once when the API answers 401 (OAuth sessions): a renewed token, or undefined. The request is
+   * then sent once more with it, as the official client does with retryOnUnauthorized.
+   */
+  renewToken?: () => Promise<string | undefined>
 }
 
 export interface HttpRequest {
@@ -65,8 +71,18 @@ export class CargoClient {
   constructor(readonly options: ClientOptions) {}
 
   async call<E extends Endpoint>(endpoint: E, payload: PayloadOf<E>, callOptions: CallOptions = {}): Promise<ResultOf<E>> {
-    const request = buildRequest(endpoint, payload as Record<string, unknown>, this.options)
-    const { response, done } = await this.send(request, callOptions)
+    let request = buildRequest(endpoint, payload as Record<string, unknown>, this.options)
+    let { response, done } = await this.send(request, callOptions)
+    if (response.status === 401 && this.options.renewToken) {
+      const renewed = await this.options.renewToken()
+      if (renewed && renewed !== this.options.token) {
+        done.clear()
+        await response.body?.cancel()
+        this.options.token = renewed
+        request = buildRequest(endpoint, payload as Record<string, unknown>, this.options)
+        ;({ response, done } = await this.send(request, callOptions))
+      }
+    }
     try {
       const text = await readText(response, request)
       if (!response.ok) throw errorFromResponse(response.status, text ? (parseJson(text) ?? text) : {}, endpoint.reasons)

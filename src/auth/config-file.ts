@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { z } from 'zod'
 import { readFileIfExists, writeFileAtomic } from './atomic-file.js'
+import { ensurePrivate } from './private-file.js'
 
 export const profileSchema = z.looseObject({
   baseUrl: z.string().optional(),
@@ -26,8 +27,9 @@ export function configPath(dir: string): string {
   return join(dir, 'config.json')
 }
 
-export async function readConfig(dir: string): Promise<Config> {
+export async function readConfig(dir: string, notify: (message: string) => void = () => {}): Promise<Config> {
   const path = configPath(dir)
+  await ensurePrivate(path, notify)
   const text = await readFileIfExists(path)
   if (text === undefined) return configSchema.parse({})
   let raw: unknown

@@ -1,12 +1,23 @@
 import { join } from 'node:path'
 import { z } from 'zod'
 import { readFileIfExists, writeFileAtomic } from './atomic-file.js'
+import { withFileLock } from './file-lock.js'
+import { ensurePrivate } from './private-file.js'
 
-/** Where a profile's token lives. */
+/** What is kept for a profile: an API token, or OAuth tokens with their expiry. */
+export const credentialsSchema = z.looseObject({
+  token: z.string(),
+  refreshToken: z.string().optional(),
+  /** epoch ms at which `token` expires (OAuth access tokens) */
+  expiresAt: z.number().optional(),
+})
+export type Credentials = z.infer<typeof credentialsSchema>
+
+/** Where a profile's credentials live. */
 export interface CredentialStore {
   readonly kind: 'keyring' | 'file'
-  get(profile: string): Promise<string | undefined>
-  set(profile: string, token: string): Promise<void>
+  get(profile: string): Promise<Credentials | undefined>
+  set(profile: string, credentials: Credentials): Promise<void>
   delete(profile: string): Promise<boolean>
 }
 
@@ -22,14 +33,20 @@ export class KeyringStore implements CredentialStore {
     return new AsyncEntry(KEYRING_SERVICE, profile)
   }
 
-  async get(profile: string): Promise<string | undefined> {
+  async get(profile: string): Promise<Credentials | undefined> {
     const entry = await this.entry(profile)
-    return (await entry.getPassword(AbortSignal.timeout(KEYRING_TIMEOUT_MS))) ?? undefined
+    const secret = await entry.getPassword(AbortSignal.timeout(KEYRING_TIMEOUT_MS))
+    if (!secret) return undefined
+    try {
+      return credentialsSchema.parse(JSON.parse(secret))
+    } catch {
+      return { token: secret }
+    }
   }
 
-  async set(profile: string, token: string): Promise<void> {
+  async set(profile: string, credentials: Credentials): Promise<void> {
     const entry = await this.entry(profile)
-    await entry.setPassword(token, AbortSignal.timeout(KEYRING_TIMEOUT_MS))
+    await entry.setPassword(JSON.stringify(credentials), AbortSignal.timeout(KEYRING_TIMEOUT_MS))
   }
 
   async delete(profile: string): Promise<boolean> {
@@ -38,43 +55,57 @@ export class KeyringStore implements CredentialStore {
   }
 }
 
-const credentialsSchema = z.record(z.string(), z.looseObject({ token: z.string() }))
+const credentialsFileSchema = z.record(z.string(), credentialsSchema)
 
-/** A 0600 JSON file in the config directory, for machines where no keyring answers. */
+/** A 0600 JSON file in the config directory, for machines where no keyring answers. Writes hold a lock. */
 export class FileStore implements CredentialStore {
   readonly kind = 'file' as const
   readonly path: string
 
-  constructor(dir: string) {
+  constructor(
+    dir: string,
+    private readonly notify: (message: string) => void = () => {},
+  ) {
     this.path = join(dir, 'credentials.json')
   }
 
-  private async read(): Promise<z.infer<typeof credentialsSchema>> {
+  private async read(): Promise<z.infer<typeof credentialsFileSchema>> {
+    await ensurePrivate(this.path, this.notify)
     const text = await readFileIfExists(this.path)
     if (text === undefined) return {}
     try {
-      return credentialsSchema.parse(JSON.parse(text))
+      return credentialsFileSchema.parse(JSON.parse(text))
     } catch {
       throw new Error(`${this.path} is damaged; remove it and sign in again`)
     }
   }
 
-  async get(profile: string): Promise<string | undefined> {
-    return (await this.read())[profile]?.token
+  private update(change: (all: z.infer<typeof credentialsFileSchema>) => boolean): Promise<boolean> {
+    return withFileLock(this.path, async () => {
+      const all = await this.read()
+      const changed = change(all)
+      if (changed) await writeFileAtomic(this.path, `${JSON.stringify(all, null, 2)}\n`, 0o600)
+      return changed
+    })
   }
 
-  async set(profile: string, token: string): Promise<void> {
-    const all = await this.read()
-    all[profile] = { token }
-    await writeFileAtomic(this.path, `${JSON.stringify(all, null, 2)}\n`, 0o600)
+  async get(profile: string): Promise<Credentials | undefined> {
+    return (await this.read())[profile]
+  }
+
+  async set(profile: string, credentials: Credentials): Promise<void> {
+    await this.update((all) => {
+      all[profile] = credentials
+      return true
+    })
   }
 
   async delete(profile: string): Promise<boolean> {
-    const all = await this.read()
-    if (!(profile in all)) return false
-    delete all[profile]
-    await writeFileAtomic(this.path, `${JSON.stringify(all, null, 2)}\n`, 0o600)
-    return true
+    return this.update((all) => {
+      if (!(profile in all)) return false
+      delete all[profile]
+      return true
+    })
   }
 }
 
@@ -83,28 +114,41 @@ export function keyringDisabled(env: NodeJS.ProcessEnv): boolean {
 }
 
 /**
- * Stores the token in the keyring when one answers, else in the file. Returns the store used and,
+ * Stores the credentials in the keyring when one answers, else in the file. Returns the store used and,
  * when it fell back, why.
  */
-export async function storeToken(dir: string, profile: string, token: string, env: NodeJS.ProcessEnv): Promise<{ store: CredentialStore; fallbackReason?: string }> {
-  const file = new FileStore(dir)
+export async function storeCredentials(
+  dir: string,
+  profile: string,
+  credentials: Credentials,
+  env: NodeJS.ProcessEnv,
+  notify: (message: string) => void = () => {},
+): Promise<{ store: CredentialStore; fallbackReason?: string }> {
+  const file = new FileStore(dir, notify)
   if (!keyringDisabled(env)) {
     const keyring = new KeyringStore()
     try {
-      await keyring.set(profile, token)
-      if ((await keyring.get(profile)) === token) {
+      await keyring.set(profile, credentials)
+      if ((await keyring.get(profile))?.token === credentials.token) {
         await file.delete(profile)
         return { store: keyring }
       }
     } catch (error) {
-      await file.set(profile, token)
+      await file.set(profile, credentials)
       return { store: file, fallbackReason: (error as Error).message }
     }
   }
-  await file.set(profile, token)
+  await file.set(profile, credentials)
   return { store: file, fallbackReason: keyringDisabled(env) ? 'CARGO_AI_KEYRING is off' : 'the keyring did not keep the token' }
 }
 
-export function storeFor(kind: 'keyring' | 'file' | undefined, dir: string): CredentialStore {
-  return kind === 'keyring' ? new KeyringStore() : new FileStore(dir)
+export function storeFor(kind: 'keyring' | 'file' | undefined, dir: string, notify?: (message: string) => void): CredentialStore {
+  return kind === 'keyring' ? new KeyringStore() : new FileStore(dir, notify)
+}
+
+/** Removes a profile's credentials from every place they may be. */
+export async function forgetCredentials(dir: string, profile: string, env: NodeJS.ProcessEnv): Promise<boolean> {
+  let removed = await new FileStore(dir).delete(profile)
+  if (!keyringDisabled(env)) removed = (await new KeyringStore().delete(profile).catch(() => false)) || removed
+  return removed
 }

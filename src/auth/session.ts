@@ -1,7 +1,11 @@
+import { join } from 'node:path'
 import { DEFAULT_BASE_URL } from '../api/client.js'
+import type { FetchLike } from '../api/transport.js'
 import { configDir } from './config-dir.js'
 import { type Config, type Profile, readConfig } from './config-file.js'
-import { storeFor } from './credential-store.js'
+import { type Credentials, storeFor } from './credential-store.js'
+import { withFileLock } from './file-lock.js'
+import { OAuthError, oauthConfig, refreshTokens } from './oauth.js'
 
 /** What a command needs to talk to the API: where, as whom, in which workspace. */
 export interface Session {
@@ -11,6 +15,8 @@ export interface Session {
   config: Config
   baseUrl: string
   token?: string
+  /** the stored credentials (absent when the token comes from CARGO_AI_TOKEN) */
+  credentials?: Credentials
   /** where the token came from */
   tokenSource?: 'env' | 'keyring' | 'file'
   workspaceUuid?: string
@@ -19,25 +25,65 @@ export interface Session {
 }
 
 /** Environment variables win over the stored profile (DESIGN.md, Configuration). */
-export async function resolveSession(env: NodeJS.ProcessEnv, profileOverride?: string): Promise<Session> {
+export async function resolveSession(env: NodeJS.ProcessEnv, profileOverride?: string, notify: (message: string) => void = () => {}): Promise<Session> {
   const dir = configDir(env)
-  const config = await readConfig(dir)
+  const config = await readConfig(dir, notify)
   const profileName = profileOverride || env.CARGO_AI_PROFILE || config.currentProfile
   const profile = config.profiles[profileName] ?? {}
   // An explicit CARGO_AI_BASE_URL points elsewhere, even from an emulator profile.
   const emulator = Boolean(profile.emulator) && !env.CARGO_AI_BASE_URL
   const baseUrl = env.CARGO_AI_BASE_URL || profile.baseUrl || DEFAULT_BASE_URL
-  let token = env.CARGO_AI_TOKEN || undefined
-  let tokenSource: Session['tokenSource'] = token ? 'env' : undefined
-  if (!token && profile.credentialStore) {
-    const store = storeFor(profile.credentialStore, dir)
-    try {
-      token = await store.get(profileName)
-      tokenSource = token ? store.kind : undefined
-    } catch {
-      token = undefined
-    }
-  }
   const workspaceUuid = env.CARGO_AI_WORKSPACE_UUID || profile.workspaceUuid
-  return { configDir: dir, profileName, profile, config, baseUrl, token, tokenSource, workspaceUuid, emulator }
+  const session: Session = { configDir: dir, profileName, profile, config, baseUrl, workspaceUuid, emulator }
+  if (env.CARGO_AI_TOKEN) return { ...session, token: env.CARGO_AI_TOKEN, tokenSource: 'env' }
+  if (profile.credentialStore) {
+    const store = storeFor(profile.credentialStore, dir, notify)
+    const credentials = await store.get(profileName).catch(() => undefined)
+    if (credentials) return { ...session, token: credentials.token, credentials, tokenSource: store.kind }
+  }
+  return session
+}
+
+/** Renew a little before the expiry, so that a request does not leave with a token about to lapse. */
+const EXPIRY_MARGIN_MS = 60_000
+
+export function tokenExpiring(credentials: Credentials | undefined, now = Date.now()): boolean {
+  return credentials?.expiresAt !== undefined && credentials.expiresAt - EXPIRY_MARGIN_MS <= now
+}
+
+export class SessionExpiredError extends Error {}
+
+/**
+ * Renews an OAuth session's access token with its refresh token and stores the result. Concurrent
+ * processes serialize on a lock and re-read the credentials first, so only one of them spends the
+ * refresh token and the others pick up its result. Returns undefined for sessions that cannot renew.
+ */
+export async function renewToken(session: Session, fetch: FetchLike, env: NodeJS.ProcessEnv, notify: (message: string) => void): Promise<string | undefined> {
+  if (!session.credentials?.refreshToken || !session.profile.credentialStore) return undefined
+  const store = storeFor(session.profile.credentialStore, session.configDir, notify)
+  return withFileLock(join(session.configDir, 'token-refresh'), async () => {
+    const current = (await store.get(session.profileName)) ?? session.credentials
+    if (current && current.token !== session.token && !tokenExpiring(current)) return adopt(session, current)
+    if (!current?.refreshToken) return undefined
+    let tokens
+    try {
+      tokens = await refreshTokens(fetch, oauthConfig(env, session.baseUrl), current.refreshToken)
+    } catch (error) {
+      const reason = error instanceof OAuthError ? error.message : String(error)
+      throw new SessionExpiredError(`${reason}. Sign in again with: cargo-ai login --oauth${session.profileName === 'default' ? '' : ` --profile ${session.profileName}`}`)
+    }
+    const renewed: Credentials = {
+      token: tokens.access_token,
+      refreshToken: tokens.refresh_token ?? current.refreshToken,
+      expiresAt: tokens.expires_in === undefined ? undefined : Date.now() + tokens.expires_in * 1000,
+    }
+    await store.set(session.profileName, renewed)
+    return adopt(session, renewed)
+  })
+}
+
+function adopt(session: Session, credentials: Credentials): string {
+  session.credentials = credentials
+  session.token = credentials.token
+  return credentials.token
 }

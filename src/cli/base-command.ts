@@ -2,8 +2,8 @@ import { Command, Flags } from '@oclif/core'
 import { CargoClient } from '../api/client.js'
 import type { FetchLike } from '../api/transport.js'
 import { createDebug } from '../debug.js'
-import { resolveSession, type Session } from '../auth/session.js'
-import { NotSignedInError, UsageError } from './cli-error.js'
+import { renewToken, resolveSession, type Session, SessionExpiredError, tokenExpiring } from '../auth/session.js'
+import { CliError, ExitCode, NotSignedInError, UsageError } from './cli-error.js'
 import { createFactory, type Factory } from './factory.js'
 import { normalizeBooleanValues, parseDuration } from './flag-values.js'
 import { type OutputFormat, printError, printResult } from './output.js'
@@ -56,16 +56,25 @@ export abstract class BaseCommand extends Command {
   }
 
   protected session(profile?: string): Promise<Session> {
-    this.sessionPromise ??= resolveSession(this.factory.env, profile)
+    this.sessionPromise ??= resolveSession(this.factory.env, profile, (message) => this.note(message))
     return this.sessionPromise
   }
 
-  /** A client for the current session; fails with exit 3 when there is no token. */
-  protected async client(profile?: string, options: { requireToken?: boolean } = {}): Promise<CargoClient> {
+  /** A client for the current session; fails with exit 3 when there is no token. OAuth tokens are renewed when they expire and once on a 401. */
+  protected async client(profile?: string): Promise<CargoClient> {
     const session = await this.session(profile)
-    if (!session.token && options.requireToken !== false) throw new NotSignedInError()
+    if (!session.token) throw new NotSignedInError()
     const fetch = session.emulator ? await this.emulatorFetch(session.configDir) : undefined
-    return this.clientFor(session.baseUrl, session.token, session.workspaceUuid, fetch)
+    const renew = async () => {
+      try {
+        return await renewToken(session, fetch ?? this.factory.fetch, this.factory.env, (message) => this.note(message))
+      } catch (error) {
+        if (error instanceof SessionExpiredError) throw new CliError(error.message, ExitCode.auth)
+        throw error
+      }
+    }
+    if (tokenExpiring(session.credentials)) await renew()
+    return this.clientFor(session.baseUrl, session.token, session.workspaceUuid, fetch, session.credentials?.refreshToken ? renew : undefined)
   }
 
   /** Loaded only for emulator profiles: it brings SQLite and the whole emulated API. */
@@ -74,7 +83,13 @@ export abstract class BaseCommand extends Command {
     return inProcessFetch(configDir)
   }
 
-  protected clientFor(baseUrl: string, token: string | undefined, workspaceUuid: string | undefined, fetch?: FetchLike): CargoClient {
+  protected clientFor(
+    baseUrl: string,
+    token: string | undefined,
+    workspaceUuid: string | undefined,
+    fetch?: FetchLike,
+    renewToken?: () => Promise<string | undefined>,
+  ): CargoClient {
     const env = this.factory.env
     let timeoutMs: number | undefined
     if (env.CARGO_AI_TIMEOUT) {
@@ -92,6 +107,7 @@ export abstract class BaseCommand extends Command {
       fetch: fetch ?? this.factory.fetch,
       timeoutMs,
       debug: createDebug('cargo-ai:http', env, (text) => this.factory.io.stderr.write(text)),
+      renewToken,
     })
   }
 

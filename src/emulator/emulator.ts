@@ -3,6 +3,7 @@ import type { Ctx, Handler } from './context.js'
 import { handlers } from './handlers/index.js'
 import { FILES_PATH, serveFile } from './handlers/downloads.js'
 import { ApiFailure, type ErrorBody, jsonResponse, sentenceOf } from './http.js'
+import { handleOAuth, OAUTH_PATH } from './oauth.js'
 import { rawPayload, validatePayload } from './payload.js'
 import { type RouteMatch, matchRoute } from './routes.js'
 import { SEED, ensureSeeded, seed } from './seed.js'
@@ -42,10 +43,12 @@ interface Identity {
 }
 
 /** Bearer token → its workspace and user (wire.md §3, emulator auth REC). */
-function authenticate(store: Store, headers: Headers): Identity {
+function authenticate(store: Store, headers: Headers, now: number): Identity {
   const bearer = /^bearer\s+(\S+)\s*$/i.exec(headers.get('authorization') ?? '')?.[1]
-  const token = bearer ? store.findOne<StoredDoc & Identity & { deletedAt: string | null }>('token', undefined, { token: bearer }) : undefined
+  const token = bearer ? store.findOne<StoredDoc & Identity & { deletedAt: string | null; expiresAt?: number }>('token', undefined, { token: bearer }) : undefined
   if (!token || token.deletedAt !== null) throw new ApiFailure(401, { errorMessage: 'Unauthorized' })
+  // OAuth access tokens expire; API tokens have no expiresAt.
+  if (token.expiresAt !== undefined && token.expiresAt <= now) throw new ApiFailure(401, { errorMessage: 'Token expired' })
   const selected = headers.get('selected-workspace-uuid')
   if (selected && selected !== token.workspaceUuid) throw new ApiFailure(403, { errorMessage: 'Forbidden' })
   return { workspaceUuid: token.workspaceUuid, userUuid: token.userUuid }
@@ -69,7 +72,7 @@ export function buildEmulator(options: EmulatorOptions, table: ReadonlyMap<strin
   const timing = timingFor(options.speed ?? speedFromEnv())
 
   function dispatch(route: RouteMatch, request: Request, url: URL, bodyText: string, form?: FormData): Response {
-    const identity = authenticate(store, request.headers)
+    const identity = authenticate(store, request.headers, now())
     const handler = table.get(route.endpoint.name)
     if (!handler) {
       const { method, path, name } = route.endpoint
@@ -86,6 +89,7 @@ export function buildEmulator(options: EmulatorOptions, table: ReadonlyMap<strin
     let route: RouteMatch | undefined
     try {
       const url = new URL(request.url)
+      if (url.pathname.startsWith(OAUTH_PATH)) return await handleOAuth(store, request, url, now())
       if (request.method === 'GET' && url.pathname.startsWith(FILES_PATH)) {
         return store.transaction(() => serveFile(store, url.pathname.slice(FILES_PATH.length)))
       }
