@@ -5,6 +5,8 @@ if (process.argv[2] === '--version' && process.argv.length === 3) {
   const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
   process.stdout.write(`${version}\n`)
 } else {
+  // Hide the arguments (a --token value, say) from process listings.
+  process.title = 'cargo-ai'
   const { flush, run } = await import('@oclif/core')
   try {
     await run(process.argv.slice(2), import.meta.url)

@@ -77,7 +77,7 @@ export class CargoClient {
       const renewed = await this.options.renewToken()
       if (renewed && renewed !== this.options.token) {
         done.clear()
-        await response.body?.cancel()
+        await response.text().catch(() => '')
         this.options.token = renewed
         request = buildRequest(endpoint, payload as Record<string, unknown>, this.options)
         ;({ response, done } = await this.send(request, callOptions))

@@ -23,18 +23,48 @@ export function cleanEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { ...env, ...extra }
 }
 
-/** Runs `cargo-ai <args>` as a real process. */
-export function cli(args: string[], env: NodeJS.ProcessEnv, stdin?: string): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk) => (stdout += chunk))
-    child.stderr.on('data', (chunk) => (stderr += chunk))
+export interface RunningCli {
+  child: ChildProcess
+  /** resolves with the first match of `pattern` in stderr, as soon as it appears */
+  stderrMatch: (pattern: RegExp) => Promise<RegExpMatchArray>
+  done: Promise<CliResult>
+}
+
+/** Starts `cargo-ai <args>` as a real process, for tests that talk to it while it runs. */
+export function startCli(args: string[], env: NodeJS.ProcessEnv, stdin?: string): RunningCli {
+  const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  const waiting: Array<{ pattern: RegExp; resolve: (match: RegExpMatchArray) => void }> = []
+  child.stdout?.on('data', (chunk) => (stdout += chunk))
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk
+    for (const entry of [...waiting]) {
+      const match = stderr.match(entry.pattern)
+      if (match) {
+        waiting.splice(waiting.indexOf(entry), 1)
+        entry.resolve(match)
+      }
+    }
+  })
+  const done = new Promise<CliResult>((resolve, reject) => {
     child.on('error', reject)
     child.on('close', (code) => resolve({ code, stdout, stderr, json: () => JSON.parse(stdout) }))
-    child.stdin.end(stdin ?? '')
   })
+  child.stdin?.end(stdin ?? '')
+  const stderrMatch = (pattern: RegExp) =>
+    new Promise<RegExpMatchArray>((resolve, reject) => {
+      const match = stderr.match(pattern)
+      if (match) return resolve(match)
+      waiting.push({ pattern, resolve })
+      void done.then((result) => reject(new Error(`exited (${result.code}) before printing ${pattern}: ${result.stderr}${result.stdout}`)))
+    })
+  return { child, stderrMatch, done }
+}
+
+/** Runs `cargo-ai <args>` as a real process. */
+export function cli(args: string[], env: NodeJS.ProcessEnv, stdin?: string): Promise<CliResult> {
+  return startCli(args, env, stdin).done
 }
 
 export interface ServedEmulator {

@@ -73,7 +73,7 @@ describe('login --token', () => {
   it.each([
     [['--token', ''], '--token is empty'],
     [['--token', 'a b'], '--token contains white space; pass the token alone'],
-    [[], 'Missing --token: pass an API token (or - to read it from standard input), or use --emulator'],
+    [[], 'Missing --token: pass an API token (or - to read it from standard input), or use --oauth or --emulator'],
   ])('refuses %j before any request (exit 2)', async (argv, message) => {
     const result = await runCommand(Login, argv, { env: freshEnv() })
     expect(result.exitCode).toBe(2)
