@@ -24,6 +24,44 @@ export interface ClientOptions {
    * then sent once more with it, as the official client does with retryOnUnauthorized.
    */
   renewToken?: () => Promise<string | undefined>
+  /** waits between retries (tests pass a fake clock's) */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  /** jitter source, in [0, 1) */
+  random?: () => number
+}
+
+/** At most this many attempts of one call (DESIGN.md, issue "hold up under faults"). */
+export const MAX_ATTEMPTS = 3
+const BACKOFF_BASE_MS = 500
+const BACKOFF_CAP_MS = 20_000
+/** A Retry-After longer than this is not waited for: the error is reported instead. */
+const MAX_RETRY_AFTER_MS = 60_000
+const RETRYABLE_STATUSES = new Set([429, 502, 503, 504])
+/** Failures that happen before a connection exists: nothing reached the server, so any call may be retried. */
+const BEFORE_CONNECTION = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT'])
+
+/**
+ * How long to wait before attempt `attempt + 1`, or undefined when the error must be reported now.
+ * Reads (GET and read-only POSTs) are retried on network errors, timeouts, 429, 502, 503 and 504;
+ * calls that change something only when the request cannot have reached the server.
+ */
+export function retryDelay(error: unknown, endpoint: Pick<Endpoint, 'idempotent'>, attempt: number, random: () => number = Math.random): number | undefined {
+  if (!(error instanceof ApiError) || attempt >= MAX_ATTEMPTS) return undefined
+  const safe =
+    error.kind === 'network'
+      ? endpoint.idempotent || BEFORE_CONNECTION.has(error.code ?? '')
+      : Boolean(endpoint.idempotent) && RETRYABLE_STATUSES.has(error.status ?? 0)
+  if (!safe) return undefined
+  if (error.retryAfterMs !== undefined) return error.retryAfterMs <= MAX_RETRY_AFTER_MS ? error.retryAfterMs : undefined
+  return Math.round(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)))
+}
+
+/** `Retry-After: <seconds>` or `<HTTP date>`, in ms from now. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined
+  if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000)
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
 
 export interface HttpRequest {
@@ -70,7 +108,22 @@ export function buildRequest(endpoint: Endpoint, payload: Record<string, unknown
 export class CargoClient {
   constructor(readonly options: ClientOptions) {}
 
+  /** One API call, retried as `retryDelay` allows; each retry is logged with DEBUG=cargo-ai*. */
   async call<E extends Endpoint>(endpoint: E, payload: PayloadOf<E>, callOptions: CallOptions = {}): Promise<ResultOf<E>> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(endpoint, payload, callOptions)
+      } catch (error) {
+        const delay = callOptions.signal?.aborted ? undefined : retryDelay(error, endpoint, attempt, this.options.random)
+        if (delay === undefined) throw error
+        const why = (error as ApiError).status ? `HTTP ${(error as ApiError).status}` : (error as ApiError).message
+        this.options.debug?.(`retry ${attempt + 1}/${MAX_ATTEMPTS} of ${endpoint.method} ${endpoint.path} in ${delay} ms (${why})`)
+        await (this.options.sleep ?? sleepFor)(delay, callOptions.signal)
+      }
+    }
+  }
+
+  private async attempt<E extends Endpoint>(endpoint: E, payload: PayloadOf<E>, callOptions: CallOptions): Promise<ResultOf<E>> {
     let request = buildRequest(endpoint, payload as Record<string, unknown>, this.options)
     let { response, done } = await this.send(request, callOptions)
     if (response.status === 401 && this.options.renewToken) {
@@ -85,7 +138,11 @@ export class CargoClient {
     }
     try {
       const text = await readText(response, request)
-      if (!response.ok) throw errorFromResponse(response.status, text ? (parseJson(text) ?? text) : {}, endpoint.reasons)
+      if (!response.ok) {
+        const error = errorFromResponse(response.status, text ? (parseJson(text) ?? text) : {}, endpoint.reasons)
+        error.retryAfterMs = parseRetryAfter(response.headers.get('retry-after'))
+        throw error
+      }
       return parseResult(endpoint, text, request) as ResultOf<E>
     } catch (error) {
       throw done.timedOut() ? timeoutError(this.timeoutMs, request, error) : error
@@ -175,7 +232,17 @@ async function readText(response: Response, request: HttpRequest): Promise<strin
 }
 
 function timeoutError(timeoutMs: number, request: HttpRequest, cause: unknown): ApiError {
-  return new ApiError('network', `Timed out after ${timeoutMs / 1000} s waiting for ${safeHost(request.url)}`, { cause })
+  return new ApiError('network', `Timed out after ${timeoutMs / 1000} s waiting for ${safeHost(request.url)}`, { cause, code: 'ETIMEDOUT' })
+}
+
+function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms)
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer)
+      resolve()
+    }, { once: true })
+  })
 }
 
 function networkError(error: unknown, request: HttpRequest): ApiError {
@@ -183,7 +250,7 @@ function networkError(error: unknown, request: HttpRequest): ApiError {
   const host = safeHost(request.url)
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause
   const detail = cause?.code ?? cause?.message ?? (error as Error)?.message
-  return new ApiError('network', `Network error: could not reach ${host}${detail ? ` (${detail})` : ''}`, { cause: error })
+  return new ApiError('network', `Network error: could not reach ${host}${detail ? ` (${detail})` : ''}`, { cause: error, code: cause?.code })
 }
 
 function parseResult(endpoint: Endpoint, text: string, request: HttpRequest): unknown {

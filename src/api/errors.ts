@@ -7,14 +7,23 @@ export class ApiError extends Error {
   readonly reason?: string
   /** the parsed error body, when there was one */
   readonly data?: unknown
+  /** the system error code of a network failure (ECONNREFUSED, ECONNRESET, ETIMEDOUT, …) */
+  readonly code?: string
+  /** what the server's Retry-After asked for */
+  retryAfterMs?: number
 
-  constructor(kind: ApiErrorKind, message: string, options: { status?: number; reason?: string; data?: unknown; cause?: unknown } = {}) {
+  constructor(
+    kind: ApiErrorKind,
+    message: string,
+    options: { status?: number; reason?: string; data?: unknown; cause?: unknown; code?: string } = {},
+  ) {
     super(message, { cause: options.cause })
     this.name = 'ApiError'
     this.kind = kind
     this.status = options.status
     this.reason = options.reason
     this.data = options.data
+    this.code = options.code
   }
 }
 

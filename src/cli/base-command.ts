@@ -108,6 +108,7 @@ export abstract class BaseCommand extends Command {
       timeoutMs,
       debug: createDebug('cargo-ai:http', env, (text) => this.factory.io.stderr.write(text)),
       renewToken,
+      sleep: (ms, signal) => this.factory.clock.sleep(ms, signal),
     })
   }
 

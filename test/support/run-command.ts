@@ -63,7 +63,8 @@ export async function runCommand(command: { run: (argv: string[], config: Config
   overrideFactory({
     io: { stdout, stderr, stdin, stdinIsTTY: false, stdoutIsTTY: false, stderrIsTTY: options.stderrIsTTY ?? false },
     env: options.env ?? signedInEnv(),
-    clock: options.clock,
+    // No test sleeps for real: retries and polls advance a fake clock unless a test brings its own.
+    clock: options.clock ?? new FakeClock(),
     onInterrupt: options.onInterrupt ?? (() => () => {}),
   })
   const previousExitCode = process.exitCode

@@ -11,7 +11,7 @@ import CreateRun from '../../../src/commands/orchestration/run/create.js'
 import GetRun from '../../../src/commands/orchestration/run/get.js'
 import ListRuns from '../../../src/commands/orchestration/run/list.js'
 import { requests, server, stubApi } from '../../support/api-stub.js'
-import { runCommand, signedInEnv, TEST_BASE_URL, tempConfigDir } from '../../support/run-command.js'
+import { FakeClock, runCommand, signedInEnv, TEST_BASE_URL, tempConfigDir } from '../../support/run-command.js'
 
 const noStack = (text: string) => expect(text).not.toMatch(/^\s+at /m)
 
@@ -52,11 +52,34 @@ describe('API errors', () => {
     expect([result.exitCode, result.json()]).toEqual([3, { errorMessage: 'Unauthorized', status: 401 }])
   })
 
-  it.each([500, 502, 503])('%i exits 4', async (status) => {
+  it.each([
+    [500, 1],
+    [502, 3],
+    [503, 3],
+  ])('%i exits 4 after %i attempt(s) of a read', async (status, attempts) => {
     stubApi('POST', '/v1/orchestration/runs/list', () => new Response('<html><body>Bad gateway</body></html>', { status }))
     const result = await runCommand(ListRuns, [])
     expect(result.exitCode).toBe(4)
     expect(result.json()).toEqual({ errorMessage: `Server error (HTTP ${status}, the body is not JSON)`, status })
+    expect(requests).toHaveLength(attempts)
+  })
+
+  it('a read is retried after a 503 with Retry-After, then succeeds', async () => {
+    stubApi('POST', '/v1/orchestration/runs/list', (_request, index) =>
+      index === 0 ? new Response('', { status: 503, headers: { 'retry-after': '7' } }) : { runs: [], count: 0 },
+    )
+    const clock = new FakeClock()
+    const result = await runCommand(ListRuns, [], { clock, env: signedInEnv({ DEBUG: 'cargo-ai*' }) })
+    expect([result.exitCode, result.json()]).toEqual([0, { runs: [], count: 0 }])
+    expect(clock.sleeps).toEqual([7000])
+    expect(result.stderr).toContain('retry 2/3 of POST /orchestration/runs/list in 7000 ms (HTTP 503)')
+  })
+
+  it('a create is never retried once the request may have reached the server', async () => {
+    stubApi('POST', '/v1/orchestration/runs', () => new Response('', { status: 503 }))
+    const result = await runCommand(CreateRun, ['--workflow-uuid', 'wf', '--data', '{}'])
+    expect(result.exitCode).toBe(4)
+    expect(requests).toHaveLength(1)
   })
 
   it('a network failure exits 4 with the host in the message', async () => {
