@@ -1,6 +1,8 @@
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { z } from 'zod'
 import { type Emulator, type EmulatorOptions, createEmulator } from './emulator.js'
+import { FAULTS_PATH, FaultTable, faultBody, faultSchema } from './faults.js'
 
 /** The emulator over HTTP: node:http in front of the same `handle()` the in-process fetch uses. */
 
@@ -50,17 +52,59 @@ function formatOrigin(address: AddressInfo): string {
 
 export async function startEmulatorServer(options: EmulatorServerOptions): Promise<EmulatorServer> {
   const emulator = createEmulator(options)
+  const faults = new FaultTable()
   const server = createServer((request, response) => {
     // the Host header keeps download URLs reachable under the name the client used
     const origin = `http://${request.headers.host ?? 'localhost'}`
-    readBody(request)
-      .then((body) => emulator.handle(toWebRequest(request, origin, body)))
-      .then((answer) => send(answer, response))
-      .catch((error: unknown) => {
-        response.writeHead(500, { 'content-type': 'application/json; charset=utf-8' })
-        response.end(JSON.stringify({ errorMessage: `Emulator failure: ${(error as Error)?.message ?? String(error)}` }))
-      })
+    serve(request, response, origin).catch((error: unknown) => {
+      if (response.headersSent) return response.destroy()
+      response.writeHead(500, { 'content-type': 'application/json; charset=utf-8' })
+      response.end(JSON.stringify({ errorMessage: `Emulator failure: ${(error as Error)?.message ?? String(error)}` }))
+    })
   })
+
+  async function serve(request: IncomingMessage, response: ServerResponse, origin: string): Promise<void> {
+    const body = await readBody(request)
+    const path = new URL(request.url ?? '/', origin).pathname
+    if (path === FAULTS_PATH) return controlFaults(request.method ?? 'GET', body, response)
+    const fault = faults.take(request.method ?? 'GET', path)
+    if (fault?.latencyMs) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs))
+    if (fault?.reset === 'before') return void request.socket.destroy()
+    if (fault?.status) {
+      const { text, type } = faultBody(fault.body)
+      response.writeHead(fault.status, { 'content-type': type, ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}) })
+      return void response.end(text)
+    }
+    const answer = await emulator.handle(toWebRequest(request, origin, body))
+    if (fault?.reset === 'after') return void request.socket.destroy()
+    if (fault?.body) {
+      const { text, type } = faultBody(fault.body)
+      response.writeHead(answer.status, { 'content-type': type })
+      return void response.end(text)
+    }
+    if (fault?.truncate) {
+      const bytes = Buffer.from(await answer.arrayBuffer())
+      response.writeHead(answer.status, { 'content-type': 'application/json', 'content-length': String(bytes.length) })
+      response.write(bytes.subarray(0, Math.floor(bytes.length / 2)))
+      return void setTimeout(() => request.socket.destroy(), 10)
+    }
+    await send(answer, response)
+  }
+
+  function controlFaults(method: string, body: Buffer, response: ServerResponse): void {
+    const reply = (status: number, value: unknown) => {
+      response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
+      response.end(JSON.stringify(value))
+    }
+    if (method === 'DELETE') faults.replace([])
+    else if (method === 'POST') {
+      const parsed = z.array(faultSchema).safeParse(JSON.parse(body.toString('utf8') || '[]'))
+      if (!parsed.success) return reply(400, { errorMessage: parsed.error.message })
+      faults.replace(parsed.data)
+    }
+    reply(200, { faults: faults.list() })
+  }
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve())
