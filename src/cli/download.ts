@@ -2,7 +2,7 @@ import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
 import { rename, unlink } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { Readable, type Writable } from 'node:stream'
+import type { Writable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import type { CargoClient } from '../api/client.js'
 import { CliError } from './cli-error.js'
@@ -52,11 +52,14 @@ async function copyBody(client: CargoClient, url: string, sink: Writable, signal
   const response = await client.download(url, { signal })
   if (!response.body) return 0
   let bytes = 0
-  const source = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>)
+  // Read the web stream directly, one chunk at a time: nothing is queued beyond what the sink accepts.
+  const reader = response.body.getReader()
   try {
-    for await (const chunk of source) {
-      bytes += chunk.length
-      if (!sink.write(chunk)) await once(sink, 'drain')
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      bytes += value.length
+      if (!sink.write(value)) await once(sink, 'drain')
     }
   } catch (error) {
     throw new CliError(`Download interrupted after ${bytes} bytes: ${(error as Error).message}`, 4)
