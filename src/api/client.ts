@@ -255,7 +255,11 @@ function networkError(error: unknown, request: HttpRequest): ApiError {
 
 function parseResult(endpoint: Endpoint, text: string, request: HttpRequest): unknown {
   if (text === '') return undefined
-  if (endpoint.textResult) return text
+  if (endpoint.textResult) {
+    // the official client JSON-parses every body, so a text endpoint may also answer a JSON string
+    const parsed = parseJson(text)
+    return typeof parsed === 'string' ? parsed : text
+  }
   if (endpoint.result.def.type === 'void') return undefined
   const parsed = parseJson(text)
   if (parsed === undefined) {

@@ -51,7 +51,12 @@ export abstract class BaseCommand extends Command {
     this.argv = normalizeBooleanValues(this.argv, booleans, negatable)
     const parsed = await this.parse(command, this.argv)
     const global = parsed.flags as { format?: string; query?: string }
-    this.outputOptions = { format: global.format as OutputFormat, query: global.query }
+    // A command's own --query (SQL, search text) or --format (export format) shadows the global one.
+    const own = command.flags ?? {}
+    this.outputOptions = {
+      format: Object.hasOwn(own, 'format') ? undefined : (global.format as OutputFormat),
+      query: Object.hasOwn(own, 'query') ? undefined : global.query,
+    }
     return parsed
   }
 

@@ -2,6 +2,7 @@ import type { Endpoint } from '../api/endpoint.js'
 import type { Ctx, Handler } from './context.js'
 import { handlers } from './handlers/index.js'
 import { FILES_PATH, serveFile } from './handlers/downloads.js'
+import { S3_PATH, receivePart } from './handlers/workspace.js'
 import { ApiFailure, type ErrorBody, jsonResponse, sentenceOf } from './http.js'
 import { handleOAuth, OAUTH_PATH } from './oauth.js'
 import { rawPayload, validatePayload } from './payload.js'
@@ -82,6 +83,10 @@ export function buildEmulator(options: EmulatorOptions, table: ReadonlyMap<strin
     const ctx: Ctx = { store, now: now(), timing, ...identity, origin: options.publicUrl?.replace(/\/+$/, '') ?? url.origin, form }
     settle(store, ctx.workspaceUuid, ctx.now)
     const result = handler(ctx, payload as never)
+    // documentation endpoints answer markdown, not JSON (wire.md §5)
+    if (route.endpoint.textResult && typeof result === 'string') {
+      return new Response(result, { status: 200, headers: { 'content-type': 'text/markdown; charset=utf-8' } })
+    }
     return jsonResponse(200, result ?? {})
   }
 
@@ -93,12 +98,19 @@ export function buildEmulator(options: EmulatorOptions, table: ReadonlyMap<strin
       if (request.method === 'GET' && url.pathname.startsWith(FILES_PATH)) {
         return store.transaction(() => serveFile(store, url.pathname.slice(FILES_PATH.length)))
       }
+      // signed part URLs of multipart uploads: no Cargo auth, as on S3
+      if (request.method === 'PUT' && url.pathname.startsWith(S3_PATH)) {
+        const bytes = Buffer.from(await request.arrayBuffer())
+        return store.transaction(() => receivePart(store, url, bytes))
+      }
       route = url.pathname.startsWith('/v1/') ? matchRoute(request.method, url.pathname.slice('/v1'.length)) : undefined
       if (!route) return jsonResponse(404, { errorMessage: `No such endpoint: ${request.method} ${url.pathname}` })
       const matched = route
       // Uploads: the text fields make the payload; the handler reads the files from ctx.form.
       if (request.headers.get('content-type')?.startsWith('multipart/form-data')) {
         const form = await request.formData()
+        // handlers run inside a synchronous transaction: read each file's bytes now, as `file.bytes`
+        for (const value of form.values()) if (typeof value !== 'string') Object.assign(value, { bytes: Buffer.from(await value.arrayBuffer()) })
         const fields = Object.fromEntries([...form.entries()].filter(([, value]) => typeof value === 'string'))
         return store.transaction(() => dispatch(matched, request, url, JSON.stringify(fields), form))
       }

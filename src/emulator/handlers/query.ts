@@ -61,10 +61,12 @@ const prepared = new WeakSet<Database.Database>()
 let currentWorkspace = ''
 
 function prepare(db: Database.Database): void {
-  if (prepared.has(db)) return
-  db.function('emulator_workspace', { deterministic: false }, () => currentWorkspace)
+  if (!prepared.has(db)) {
+    db.function('emulator_workspace', { deterministic: false }, () => currentWorkspace)
+    prepared.add(db)
+  }
+  // Every time: the views are created inside the request's transaction, which a refused query rolls back.
   for (const [name, sql] of Object.entries(views)) db.exec(`CREATE TEMP VIEW IF NOT EXISTS ${name} AS ${sql}`)
-  prepared.add(db)
 }
 
 /** ClickHouse spells `count(*)` as `count()`. */
