@@ -42,7 +42,7 @@ export interface CommandDeclaration<E extends Endpoint = Endpoint> {
   /** extra calls before the main one (e.g. resolve a missing field) */
   prepare?: (payload: PayloadOf<E>, context: CommandContext) => Promise<PayloadOf<E>>
   /** client-side filtering of the result, for flags the API does not take */
-  filterResult?: (result: ResultOf<E>, flags: ParsedFlags) => unknown
+  filterResult?: (result: ResultOf<E>, flags: ParsedFlags, context: CommandContext & { payload: PayloadOf<E> }) => unknown
 }
 
 const waitFlags = {
@@ -169,7 +169,7 @@ export function defineCommand<E extends Endpoint>(declaration: CommandDeclaratio
         if (summary.output) await this.print(summary)
         return
       }
-      if (decl.filterResult) result = decl.filterResult(result as never, parsedFlags)
+      if (decl.filterResult) result = decl.filterResult(result as never, parsedFlags, { ...context, payload: prepared as never })
       await this.print(result)
     }
 
