@@ -1,6 +1,31 @@
+import type { ChangeDoc } from './handlers/segmentation.js'
+import { SEED, SEEDED_AT, companies } from './seed.js'
 import type { Kind, StoredDoc } from './store.js'
 
-/** Seeded segmentation entities (to be filled). */
+/**
+ * Seeded segmentation: the first change of the "US companies" segment of seed.ts (uuid …302), in which
+ * its three records entered. seed.ts is read only inside the function: the two modules import each other.
+ */
+
+const id = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`
+
+export const SEGMENTATION_SEED = { usCompaniesChangeUuid: id(0x2101) } as const
+
 export function segmentationDocs(): Array<[Kind, StoredDoc]> {
-  return []
+  // the records as the storage handlers serve them: every column, then _title and _emitted_at
+  const added = companies.filter((row) => row.country === 'US').map((row) => ({ ...row, _title: row.name, _emitted_at: SEEDED_AT }))
+  const change: ChangeDoc = {
+    uuid: SEGMENTATION_SEED.usCompaniesChangeUuid,
+    workspaceUuid: SEED.workspaceUuid,
+    segmentUuid: SEED.segmentUuid,
+    slug: 'us_companies_change_1',
+    totalRecordsCount: added.length,
+    updatedRecordsCount: 0,
+    removedRecordsCount: 0,
+    addedRecordsCount: added.length,
+    unchangedRecordsCount: 0,
+    createdAt: SEEDED_AT,
+    _entries: added.map((record) => ({ kind: 'added', record })),
+  }
+  return [['change', change]]
 }

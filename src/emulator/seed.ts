@@ -183,7 +183,8 @@ const play: PlayDoc = {
   ...at,
 }
 
-const companies: JsonObject[] = [
+/** The rows of the Companies model (exported for the seeded segment change, seed-segmentation.ts). */
+export const companies: JsonObject[] = [
   { _id: 'company_1', name: 'Acme', domain: 'acme.com', country: 'US', employee_count: 500 },
   { _id: 'company_2', name: 'Globex', domain: 'globex.com', country: 'US', employee_count: 1200 },
   { _id: 'company_3', name: 'Initech', domain: 'initech.com', country: 'FR', employee_count: 80 },
@@ -191,12 +192,30 @@ const companies: JsonObject[] = [
   { _id: 'company_5', name: 'Hooli', domain: 'hooli.com', country: 'US', employee_count: 40 },
 ]
 
+/**
+ * A native model of the "default" dataset (seed-storage.ts, uuid …2001), so its SQL table is
+ * default.companies. Its source columns are stored as previews show them; the storage handlers add
+ * `kind: "original"` when they serve the model.
+ */
 const model: ModelDoc = {
   uuid: SEED.modelUuid,
   workspaceUuid: ws,
   slug: 'companies',
   name: 'Companies',
+  description: 'Companies of the emulator workspace',
+  kind: 'native',
+  datasetUuid: id(0x2001),
+  extractorSlug: 'native',
+  position: { x: 0, y: 0 },
+  config: {},
+  schedule: null,
+  meta: null,
+  idColumnSlug: '_id',
   titleColumnSlug: 'name',
+  timeColumnSlug: null,
+  unification: null,
+  folderUuid: null,
+  isPaused: false,
   columns: [
     { slug: '_id', type: 'string', label: 'ID' },
     { slug: 'name', type: 'string', label: 'Name' },
@@ -204,14 +223,33 @@ const model: ModelDoc = {
     { slug: 'country', type: 'string', label: 'Country' },
     { slug: 'employee_count', type: 'number', label: 'Employee count' },
   ],
+  additionalColumns: [],
   _records: companies,
+  deletedAt: null,
   ...at,
 }
 
 const allRecords = { conjonction: 'and', groups: [] }
 
-function segment(uuid: string, name: string, filter: JsonObject, fromPlay: boolean): SegmentDoc {
-  return { uuid, workspaceUuid: ws, modelUuid: SEED.modelUuid, name, filter, sort: null, limit: null, fromPlay, deletedAt: null, ...at }
+/** recordsCount and lastChange are worked out when a segment is read (handlers/segmentation.ts). */
+function segment(uuid: string, name: string, slug: string, filter: JsonObject, fromPlay: boolean): SegmentDoc {
+  return {
+    uuid,
+    workspaceUuid: ws,
+    userUuid: SEED.userUuid,
+    modelUuid: SEED.modelUuid,
+    slug,
+    name,
+    filter,
+    sort: null,
+    limit: null,
+    fromPlay,
+    trackingColumnSlugs: null,
+    columnSlugs: null,
+    syncedAt: SEEDED_AT,
+    deletedAt: null,
+    ...at,
+  }
 }
 
 const usCompanies = {
@@ -294,7 +332,25 @@ function identityDocs(): Array<[Kind, StoredDoc]> {
     ['role', { uuid: SEED.roles.member, workspaceUuid: ws, slug: 'member', permissions: permissions(['orchestration:*', 'segmentation:read', 'storage:read']), createdAt: SEEDED_AT }],
     ['folder', folder(SEED.folders.tools, 'tool', 'Tools', 'wrench')],
     ['folder', folder(SEED.folders.plays, 'play', 'Plays', 'rocket')],
-    ['connector', { uuid: SEED.clearbitConnectorUuid, workspaceUuid: ws, integrationSlug: 'clearbit', name: 'Clearbit', ...at }],
+    [
+      'connector',
+      {
+        uuid: SEED.clearbitConnectorUuid,
+        workspaceUuid: ws,
+        userUuid: SEED.userUuid,
+        integrationSlug: 'clearbit',
+        name: 'Clearbit',
+        slug: 'clearbit',
+        rateLimit: null,
+        cacheTtlMilliseconds: null,
+        isDefault: true,
+        // on Cargo credits: no credentials of its own (entities.md §5.2)
+        useCredits: true,
+        config: null,
+        deletedAt: null,
+        ...at,
+      },
+    ],
   ]
 }
 
@@ -315,8 +371,8 @@ function orchestrationDocs(): Array<[Kind, StoredDoc]> {
     ['release', release(SEED.play.draftReleaseUuid, SEED.play.workflowUuid, playGraph(SEED.clearbitConnectorUuid), null, { parentUuid: SEED.play.releaseUuid })],
     ['workflow', workflow(SEED.adHocWorkflowUuid, {}, { _adHoc: true })],
     ['model', model],
-    ['segment', segment(SEED.play.segmentUuid, 'Enrich new companies (play)', allRecords, true)],
-    ['segment', segment(SEED.segmentUuid, 'US companies', usCompanies, false)],
+    ['segment', segment(SEED.play.segmentUuid, 'Enrich new companies (play)', 'enrich_new_companies_play', allRecords, true)],
+    ['segment', segment(SEED.segmentUuid, 'US companies', 'us_companies', usCompanies, false)],
     [
       'template',
       templateDoc(SEED.templates.tool, {

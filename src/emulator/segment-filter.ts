@@ -2,8 +2,9 @@ import type { Json, JsonObject } from './expressions.js'
 
 /**
  * The segmentation filter grammar (entities.md §4.1) over a model's rows, for the column conditions
- * (string, number, date, boolean, any). Other condition kinds match nothing, as a condition whose kind
- * does not fit its column does on the real API.
+ * (string, number, date, boolean, object and array with matchConditions, objectProperty, and the
+ * presence operators of every kind). Other condition kinds (segment, enrollment, occurrence, sql) match
+ * nothing, as a condition whose kind does not fit its column does on the real API.
  */
 
 type Conj = 'and' | 'or'
@@ -38,6 +39,7 @@ const presence: Record<string, (value: Json | undefined) => boolean> = {
 function matchesCondition(record: JsonObject, condition: Condition): boolean {
   const operator = String(condition.operator)
   const value = record[String(condition.columnSlug)]
+  if (condition.kind === 'objectProperty') return matchesProperty(value, condition)
   if (operator in presence) return presence[operator](value)
   switch (condition.kind) {
     case 'string':
@@ -48,8 +50,40 @@ function matchesCondition(record: JsonObject, condition: Condition): boolean {
       return matchesOrdered(Date.parse(String(value)), operator, condition, (v) => Date.parse(String(v)))
     case 'boolean':
       return operator === 'isTrue' ? value === true : operator === 'isFalse' ? value === false : false
+    case 'object':
+      return operator === 'matchConditions' && matchesProperties(value, condition)
+    case 'array':
+      return operator === 'matchConditions' && Array.isArray(value) && value.some((item) => matchesProperties(item, condition))
     default:
       return false
+  }
+}
+
+/** `matchConditions`: the property conditions of an object (for arrays: of one of its items). */
+function matchesProperties(object: Json | undefined, condition: Condition): boolean {
+  const conditions = (condition.propertyConditions ?? []) as Condition[]
+  return combine(condition.conjonction === 'or' ? 'or' : 'and', conditions, (property) => matchesProperty(object, property))
+}
+
+const isNumeric = (value: Json | undefined) => value !== null && value !== '' && typeof value !== 'object' && typeof value !== 'boolean' && !Number.isNaN(Number(value))
+/** Properties compare as numbers when both sides are numeric, else as text. */
+const order = (a: Json | undefined, b: Json | undefined) => (isNumeric(a) && isNumeric(b) ? Number(a) - Number(b) : String(a).localeCompare(String(b)))
+
+/** One property of an object column (`propertyName`), compared with `value` (and `otherValue` for between). */
+function matchesProperty(object: Json | undefined, condition: Condition): boolean {
+  const operator = String(condition.operator)
+  const value = object && typeof object === 'object' && !Array.isArray(object) ? object[String(condition.propertyName)] : undefined
+  if (operator in presence) return presence[operator](value)
+  if (value === undefined || value === null) return false
+  switch (operator) {
+    case 'greaterThan':
+      return order(value, condition.value) > 0
+    case 'lowerThan':
+      return order(value, condition.value) < 0
+    case 'between':
+      return order(value, condition.value) >= 0 && order(value, condition.otherValue) <= 0
+    default:
+      return matchesString(value, operator, condition.value)
   }
 }
 
