@@ -1,6 +1,381 @@
+import type { JsonObject } from './expressions.js'
+import { SEED, SEEDED_AT } from './seed.js'
+import { CONTENT_SEED } from './seed-content.js'
 import type { Kind, StoredDoc } from './store.js'
 
-/** Seeded ai entities (to be filled). */
+/**
+ * The AI catalogue every emulator starts with: an agent with a deployed release and a draft, a chat with
+ * one finished exchange, two MCP servers (one read-only), memories, a document and three templates.
+ * Also the shapes of the stored AI documents and their builders, shared with handlers/ai.ts.
+ *
+ * seed.ts imports this module and this module imports seed.ts: SEED is read inside functions only.
+ */
+
+const id = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`
+
+export const AI_SEED = {
+  agent: { uuid: id(0x1101), releaseUuid: id(0x1102), draftReleaseUuid: id(0x1103) },
+  chat: { uuid: id(0x1111), userMessageUuid: id(0x1112), assistantMessageUuid: id(0x1113) },
+  mcpServers: { internal: id(0x1121), readOnly: id(0x1122) },
+  memories: { agent: id(0x1131), user: id(0x1132) },
+  documentUuid: id(0x1141),
+  templates: { researcher: 'lead-researcher', scorer: 'company-scorer', mcpServer: 'crm-tools' },
+} as const
+
+// ---------------------------------------------------------------------------------------------
+// Stored shapes (the wire shape, nulls included; `_` keys stay inside the emulator)
+
+interface Stamps {
+  createdAt: string
+  updatedAt: string
+}
+
+export interface ReleaseConfig {
+  actions: JsonObject[]
+  resources: JsonObject[]
+  capabilities: JsonObject[]
+  suggestedActions: JsonObject[]
+  systemPrompt: string
+  withReasoning: boolean
+  temperature: number
+  maxSteps: number
+  integrationSlug: string
+  connectorUuid: string | null
+  languageModelSlug: string
+  mcpClients: JsonObject[]
+  output: JsonObject | null
+  heartbeat: JsonObject | null
+  evaluator: JsonObject | null
+}
+
+export interface AgentDoc extends StoredDoc, Stamps {
+  workspaceUuid: string
+  userUuid: string | null
+  name: string
+  icon: JsonObject
+  description: string | null
+  triggers: JsonObject[]
+  folderUuid: string | null
+  template: JsonObject | null
+  isReadOnly: boolean
+  deletedAt: string | null
+}
+
+export interface AiReleaseDoc extends StoredDoc, Stamps, ReleaseConfig {
+  parentUuid: string | null
+  workspaceUuid: string
+  userUuid: string
+  agentUuid: string
+  description: string | null
+  templateSlug: string | null
+  version: string | null
+  status: 'draft' | 'deployed' | 'archived'
+  deployedAt: string | null
+  deletedAt: string | null
+}
+
+export interface ChatDoc extends StoredDoc, Stamps {
+  slug: string
+  traceUuid: string
+  workspaceUuid: string
+  userUuid: string | null
+  agentUuid: string | null
+  releaseUuid: string | null
+  name: string | null
+  trigger: JsonObject
+  heartbeat: JsonObject | null
+  evaluator: JsonObject | null
+  activeStreamUuid: string | null
+  creditsUsedCount: number
+  deletedAt: string | null
+}
+
+/** How an assistant message unfolds on simulated time, fixed when it is created. */
+export interface MessageSim {
+  /** epoch ms: pending until then, generating after */
+  startAt: number
+  /** epoch ms: the final status from then on */
+  doneAt: number
+  outcome: 'success' | 'error'
+  reply: string
+  errorMessage: string | null
+  /** epoch ms of a cancel request (cancelling), and of its effect (cancelled) */
+  cancelRequestedAt: number | null
+  cancelledAt: number | null
+}
+
+export type MessageConfig = Omit<ReleaseConfig, 'suggestedActions' | 'heartbeat' | 'evaluator'>
+
+export interface MessageDoc extends StoredDoc, Stamps, Omit<MessageConfig, 'systemPrompt' | 'withReasoning' | 'temperature' | 'maxSteps' | 'integrationSlug' | 'languageModelSlug'> {
+  workspaceUuid: string
+  agentUuid: string | null
+  releaseUuid: string | null
+  chatUuid: string
+  userUuid: string | null
+  status: string
+  errorMessage: string | null
+  type: 'user' | 'assistant'
+  parts: JsonObject[]
+  systemPrompt: string | null
+  withReasoning: boolean | null
+  temperature: number | null
+  maxSteps: number | null
+  integrationSlug: string | null
+  languageModelSlug: string | null
+  evaluatedTools: JsonObject
+  usage: JsonObject | null
+  evaluation: JsonObject | null
+  meta: JsonObject | null
+  suggestedActions: JsonObject[]
+  temporalWorkflowId: string | null
+  finishedAt: string | null
+  deletedAt: string | null
+  _sim?: MessageSim
+}
+
+// ---------------------------------------------------------------------------------------------
+// Builders
+
+/** What a new agent's draft starts with. */
+export function defaultReleaseConfig(): ReleaseConfig {
+  return {
+    actions: [],
+    resources: [],
+    capabilities: [],
+    suggestedActions: [],
+    systemPrompt: '',
+    withReasoning: false,
+    temperature: 0.5,
+    maxSteps: 10,
+    integrationSlug: 'openai',
+    connectorUuid: null,
+    languageModelSlug: 'gpt-4o',
+    mcpClients: [],
+    output: null,
+    heartbeat: null,
+    evaluator: null,
+  }
+}
+
+// The builders write the keys in the entities' order (uuid first) so that answers read as the API's do.
+
+export function releaseDoc(fields: Pick<AiReleaseDoc, 'uuid' | 'workspaceUuid' | 'userUuid' | 'agentUuid' | 'createdAt'> & Partial<AiReleaseDoc>): AiReleaseDoc {
+  const { uuid, workspaceUuid, userUuid, agentUuid, createdAt } = fields
+  return {
+    uuid,
+    parentUuid: null,
+    workspaceUuid,
+    userUuid,
+    agentUuid,
+    description: null,
+    templateSlug: null,
+    version: null,
+    status: 'draft',
+    ...defaultReleaseConfig(),
+    deployedAt: null,
+    createdAt,
+    updatedAt: createdAt,
+    deletedAt: null,
+    ...(fields as Partial<AiReleaseDoc>),
+  }
+}
+
+export function chatDoc(fields: Pick<ChatDoc, 'uuid' | 'traceUuid' | 'workspaceUuid' | 'createdAt'> & Partial<ChatDoc>): ChatDoc {
+  const { uuid, traceUuid, workspaceUuid, createdAt } = fields
+  return {
+    uuid,
+    slug: `chat-${uuid.slice(0, 8)}`,
+    traceUuid,
+    workspaceUuid,
+    userUuid: null,
+    agentUuid: null,
+    releaseUuid: null,
+    name: null,
+    trigger: { type: 'draft' },
+    heartbeat: null,
+    evaluator: null,
+    activeStreamUuid: null,
+    creditsUsedCount: 0,
+    createdAt,
+    updatedAt: createdAt,
+    deletedAt: null,
+    ...(fields as Partial<ChatDoc>),
+  }
+}
+
+type MessageFields = Pick<MessageDoc, 'uuid' | 'workspaceUuid' | 'chatUuid' | 'type' | 'status' | 'parts' | 'createdAt'> & Partial<MessageDoc>
+
+export function messageDoc(config: MessageConfig, fields: MessageFields): MessageDoc {
+  const { uuid, workspaceUuid, chatUuid, type, status, parts, createdAt } = fields
+  return {
+    uuid,
+    workspaceUuid,
+    agentUuid: null,
+    releaseUuid: null,
+    chatUuid,
+    userUuid: null,
+    status,
+    errorMessage: null,
+    type,
+    parts,
+    ...config,
+    evaluatedTools: {},
+    usage: null,
+    evaluation: null,
+    meta: null,
+    suggestedActions: [],
+    temporalWorkflowId: type === 'assistant' ? `message-${uuid}` : null,
+    createdAt,
+    updatedAt: createdAt,
+    finishedAt: null,
+    deletedAt: null,
+    ...(fields as Partial<MessageDoc>),
+  }
+}
+
+/** The part of a release a message runs with. */
+export function messageConfigOf(release: ReleaseConfig): MessageConfig {
+  const { suggestedActions: _s, heartbeat: _h, evaluator: _e, ...config } = release
+  return config
+}
+
+// ---------------------------------------------------------------------------------------------
+// The catalogue
+
+const researcherConfig = (): ReleaseConfig => ({
+  ...defaultReleaseConfig(),
+  actions: [
+    {
+      kind: 'tool',
+      slug: 'enrich_company',
+      name: 'Enrich company',
+      description: 'Enriches a company from its domain',
+      isBulkAllowed: false,
+      config: {},
+      toolUuid: SEED.tool.uuid,
+      templateSlug: null,
+      waitUntilFinished: true,
+    },
+  ],
+  resources: [
+    { kind: 'file', slug: 'knowledge_base', name: 'Knowledge base', description: null, prompt: null, items: [{ kind: 'file', fileUuid: CONTENT_SEED.fileUuid }] },
+  ],
+  capabilities: [{ slug: 'webSearch', config: {} }],
+  suggestedActions: [{ text: 'Enrich a company', actions: [{ slug: 'enrich_company' }] }],
+  systemPrompt: 'You research companies and people for the sales team. Be concise and cite your sources.',
+  temperature: 0.3,
+})
+
+const author = { name: 'Cargo Emulator', title: 'Template author', company: { name: 'Cargo', url: 'https://getcargo.io' } }
+
+function template(slug: string, fields: JsonObject): StoredDoc {
+  const { actions = [], resources = [] } = fields
+  return {
+    uuid: slug,
+    slug,
+    workspaceUuid: null,
+    scope: 'public',
+    isPreset: true,
+    categories: ['prospecting'],
+    author,
+    createdAt: SEEDED_AT,
+    updatedAt: SEEDED_AT,
+    deletedAt: null,
+    _hasDocumentation: slug !== AI_SEED.templates.scorer,
+    ...fields,
+    actions,
+    resources,
+  }
+}
+
+function agentTemplate(slug: string, name: string, description: string, icon: JsonObject, config: ReleaseConfig): StoredDoc {
+  const { connectorUuid: _c, mcpClients: _m, ...templateConfig } = config
+  // template actions name their tools by template slug, not by uuid
+  const actions = templateConfig.actions.map((action) => ({ ...action, toolUuid: null, templateSlug: SEED.templates.tool }))
+  return template(slug, { kind: 'agent', name, description, icon, ...templateConfig, actions, resources: [] } as JsonObject)
+}
+
 export function aiDocs(): Array<[Kind, StoredDoc]> {
-  return []
+  const ws = SEED.workspaceUuid
+  const at = { createdAt: SEEDED_AT, updatedAt: SEEDED_AT }
+  const owner = { workspaceUuid: ws, userUuid: SEED.userUuid }
+  const { agent, chat } = AI_SEED
+  const config = researcherConfig()
+  const release = (uuid: string, fields: Partial<AiReleaseDoc>) => releaseDoc({ uuid, ...owner, agentUuid: agent.uuid, ...at, ...config, ...fields })
+  const message = (uuid: string, fields: Pick<MessageDoc, 'type' | 'status' | 'parts'> & Partial<MessageDoc>) =>
+    messageDoc(messageConfigOf(config), { uuid, workspaceUuid: ws, chatUuid: chat.uuid, agentUuid: agent.uuid, releaseUuid: agent.releaseUuid, finishedAt: SEEDED_AT, ...at, ...fields })
+  const question = 'Who is the VP of Sales at Acme?'
+  const answer = 'According to the knowledge base, the VP of Sales at Acme is Jane Doe.'
+  const mcpServer = (uuid: string, name: string, isReadOnly: boolean, templateSlug: string | null) => ({
+    uuid,
+    ...owner,
+    name,
+    description: isReadOnly ? 'Installed from the CRM tools template' : 'Tools of the sales team',
+    actions: isReadOnly ? [] : config.actions,
+    resources: [],
+    folderUuid: null,
+    templateSlug,
+    isReadOnly,
+    deletedAt: null,
+    ...at,
+  })
+  return [
+    [
+      'agent',
+      {
+        uuid: agent.uuid,
+        ...owner,
+        name: 'Lead Researcher',
+        icon: { color: 'blue', face: '🤖' },
+        description: 'Researches leads and enriches company data',
+        triggers: [],
+        folderUuid: null,
+        template: null,
+        isReadOnly: false,
+        deletedAt: null,
+        ...at,
+      } satisfies AgentDoc,
+    ],
+    ['aiRelease', release(agent.releaseUuid, { status: 'deployed', version: '1.0.0', description: 'Initial release', deployedAt: SEEDED_AT })],
+    ['aiRelease', release(agent.draftReleaseUuid, { parentUuid: agent.releaseUuid })],
+    ['chat', chatDoc({ uuid: chat.uuid, traceUuid: id(0x1114), ...owner, agentUuid: agent.uuid, name: 'Research session', ...at })],
+    ['message', message(chat.userMessageUuid, { type: 'user', status: 'success', userUuid: SEED.userUuid, parts: [{ type: 'text', text: question }] })],
+    [
+      'message',
+      message(chat.assistantMessageUuid, {
+        type: 'assistant',
+        status: 'success',
+        parts: [{ type: 'step-start' }, { type: 'text', text: answer, state: 'done' }],
+        suggestedActions: config.suggestedActions,
+      }),
+    ],
+    ['mcpServer', mcpServer(AI_SEED.mcpServers.internal, 'Internal Tools', false, null)],
+    ['mcpServer', mcpServer(AI_SEED.mcpServers.readOnly, 'CRM tools', true, AI_SEED.templates.mcpServer)],
+    ['memory', { uuid: AI_SEED.memories.agent, mem0Id: AI_SEED.memories.agent, content: 'The sales team sells to companies of more than 100 employees', scope: 'agent', agentUuid: agent.uuid, workspaceUuid: ws, ...at }],
+    ['memory', { uuid: AI_SEED.memories.user, mem0Id: AI_SEED.memories.user, content: 'Prefers answers as bullet points', scope: 'user', userUuid: SEED.userUuid, ...at }],
+    [
+      'aiDocument',
+      {
+        uuid: AI_SEED.documentUuid,
+        workspaceUuid: ws,
+        deletedAt: null,
+        createdAt: SEEDED_AT,
+        _versions: [{ uuid: AI_SEED.documentUuid, ...owner, title: 'Account plan: Acme', content: 'Expand in EMEA first.', kind: 'text', createdAt: SEEDED_AT, deletedAt: null }],
+      },
+    ],
+    [
+      'aiTemplate',
+      agentTemplate(AI_SEED.templates.researcher, 'Lead researcher', 'Researches a lead and enriches its company', { color: 'purple', face: '🔍' }, config),
+    ],
+    [
+      'aiTemplate',
+      agentTemplate(AI_SEED.templates.scorer, 'Company scorer', 'Scores companies against your ideal customer profile', { color: 'green', face: '📊' }, {
+        ...defaultReleaseConfig(),
+        systemPrompt: 'Score the company from 0 to 100 against the ideal customer profile.',
+        temperature: 0,
+        output: { type: 'jsonSchema', jsonSchema: { type: 'object', properties: { score: { type: 'number' } }, required: ['score'] } },
+      }),
+    ],
+    ['aiTemplate', template(AI_SEED.templates.mcpServer, { kind: 'mcpServer', name: 'CRM tools', description: 'Read and write CRM records' })],
+  ]
 }

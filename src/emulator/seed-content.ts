@@ -1,6 +1,94 @@
+import type { JsonObject } from './expressions.js'
+import { SEED, SEEDED_AT } from './seed.js'
 import type { Kind, StoredDoc } from './store.js'
 
-/** Seeded content entities (to be filled). */
+/**
+ * The content catalogue: the workspace's native library (where uploads go) and one knowledge file.
+ * The bytes of a file are kept beside it (kind `contentBytes`, base64), served by `content/files/{uuid}/raw`.
+ * seed.ts imports this module and this module imports seed.ts: SEED is read inside functions only.
+ */
+
+const id = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`
+
+export const CONTENT_SEED = { libraryUuid: id(0x1201), fileUuid: id(0x1202) } as const
+
+export interface ContentFileDoc extends StoredDoc {
+  workspaceUuid: string
+  libraryUuid: string
+  userUuid: string | null
+  name: string
+  isTemporary: boolean
+  folderUuid: string | null
+  s3Filename: string
+  openAiFileId: string
+  contentType: string
+  size: number
+  isIndexedInOpenAiVectorStore: boolean
+  externalId: string | null
+  kind: 'native' | 'connector'
+  createdAt: string
+  updatedAt: string
+  deletedAt: string | null
+}
+
+export interface ContentBytesDoc extends StoredDoc {
+  base64: string
+}
+
+/** A native (uploaded) file of the workspace's library. */
+export function contentFileDoc(fields: Pick<ContentFileDoc, 'uuid' | 'workspaceUuid' | 'userUuid' | 'name' | 'contentType' | 'size' | 'createdAt'> & Partial<ContentFileDoc>): ContentFileDoc {
+  const { uuid, workspaceUuid, userUuid, name, contentType, size, createdAt } = fields
+  // the keys in the entity's order, uuid first
+  return {
+    uuid,
+    workspaceUuid,
+    libraryUuid: CONTENT_SEED.libraryUuid,
+    userUuid,
+    name,
+    isTemporary: false,
+    folderUuid: null,
+    s3Filename: `${uuid}-${name}`,
+    openAiFileId: `file-${uuid.replaceAll('-', '').slice(0, 24)}`,
+    contentType,
+    size,
+    isIndexedInOpenAiVectorStore: true,
+    externalId: null,
+    kind: 'native',
+    createdAt,
+    updatedAt: createdAt,
+    deletedAt: null,
+    ...(fields as Partial<ContentFileDoc>),
+  }
+}
+
+const knowledgeBase = `# Acme knowledge base
+
+- Acme sells anvils to companies of more than 100 employees.
+- Jane Doe is the VP of Sales.
+`
+
 export function contentDocs(): Array<[Kind, StoredDoc]> {
-  return []
+  const ws = SEED.workspaceUuid
+  const bytes = Buffer.from(knowledgeBase)
+  const library: JsonObject = {
+    uuid: CONTENT_SEED.libraryUuid,
+    workspaceUuid: ws,
+    name: 'Uploaded files',
+    extractorSlug: 'files',
+    config: {},
+    folderUuid: null,
+    lastSyncedAt: null,
+    kind: 'native',
+    createdAt: SEEDED_AT,
+    updatedAt: SEEDED_AT,
+    deletedAt: null,
+  }
+  return [
+    ['contentLibrary', library as StoredDoc],
+    [
+      'contentFile',
+      contentFileDoc({ uuid: CONTENT_SEED.fileUuid, workspaceUuid: ws, userUuid: SEED.userUuid, name: 'knowledge-base.md', contentType: 'text/markdown', size: bytes.length, createdAt: SEEDED_AT }),
+    ],
+    ['contentBytes', { uuid: CONTENT_SEED.fileUuid, workspaceUuid: ws, base64: bytes.toString('base64') }],
+  ]
 }

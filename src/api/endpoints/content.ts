@@ -1,2 +1,89 @@
-// The content endpoint table (to be filled).
-export {}
+/**
+ * The content endpoints (wire.md §18): the knowledge files behind the `ai file …` commands.
+ */
+import { z } from 'zod'
+import { defineEndpoint } from '../endpoint.js'
+import { uuid, voidResult } from '../schemas/common.js'
+import { opt, optNull, req } from '../schemas/fields.js'
+import { contentFile, fileKind } from '../schemas/content.js'
+
+const fileNotFound = 'No file matches this UUID; run `ai file list`.'
+const fileUuid = (what: string) => req(uuid, `UUID of the file${what}`)
+
+export const listFiles = defineEndpoint({
+  name: 'content.listFiles',
+  method: 'GET',
+  path: '/content/files/list',
+  payloadIn: 'query',
+  payload: z.object({
+    connectorUuid: opt(uuid, 'Only files synced through this connector'),
+    kind: opt(fileKind, 'Only files of this origin: synced by a connector, or uploaded (native)'),
+    folderUuid: opt(uuid, 'Only files in this folder'),
+    libraryUuid: opt(uuid, 'Only files of this library'),
+  }),
+  result: z.looseObject({ files: z.array(contentFile) }),
+  reasons: {},
+})
+
+export const getFile = defineEndpoint({
+  name: 'content.getFile',
+  method: 'GET',
+  path: '/content/files/{uuid}',
+  payloadIn: 'none',
+  payload: z.object({ uuid: fileUuid('') }),
+  result: z.looseObject({ file: contentFile }),
+  reasons: { fileNotFound },
+})
+
+export const updateFile = defineEndpoint({
+  name: 'content.updateFile',
+  method: 'PUT',
+  path: '/content/files/{uuid}',
+  payloadIn: 'body',
+  payload: z.object({
+    uuid: fileUuid(' to update'),
+    name: opt(z.string().min(1), 'New name of the file'),
+    folderUuid: optNull(uuid, 'Folder to move the file to (null takes it out of its folder)'),
+  }),
+  result: z.looseObject({ file: contentFile }),
+  reasons: { fileNotFound, folderNotFound: 'The folder passed with --folder-uuid does not exist; see `workspace folder list`.' },
+})
+
+export const removeFile = defineEndpoint({
+  name: 'content.removeFile',
+  method: 'DELETE',
+  path: '/content/files/{uuid}',
+  payloadIn: 'none',
+  payload: z.object({ uuid: fileUuid('') }),
+  result: voidResult,
+  reasons: { fileNotFound },
+})
+
+/** The file's bytes (a blob download with the usual Cargo headers, wire.md §10). */
+export const getFileRaw = defineEndpoint({
+  name: 'content.getFileRaw',
+  method: 'GET',
+  path: '/content/files/{uuid}/raw',
+  payloadIn: 'none',
+  payload: z.object({ uuid: fileUuid('') }),
+  result: z.string(),
+  reasons: { fileNotFound, tooLarge: 'The file is too large to be downloaded.' },
+  textResult: true,
+})
+
+/**
+ * Multipart POST (wire.md §9.1): the part `file`, plus these text fields. Sent with `client.upload`;
+ * the payload describes the text fields, which the emulator validates.
+ */
+export const uploadFiles = defineEndpoint({
+  name: 'content.uploadFiles',
+  method: 'POST',
+  path: '/content/files/upload',
+  payloadIn: 'body',
+  payload: z.object({
+    folderUuid: opt(uuid, 'Folder to put the file in'),
+    uuid: opt(uuid, 'Existing file whose content the upload replaces, keeping its UUID'),
+  }),
+  result: z.looseObject({ files: z.array(contentFile) }),
+  reasons: { noFile: 'The upload request did not carry a file.' },
+})

@@ -1,0 +1,12 @@
+import { updateFile } from '../../../api/endpoints/content.js'
+import { defineCommand } from '../../../cli/define-command.js'
+
+export default defineCommand({
+  endpoint: updateFile,
+  summary: 'Rename an uploaded file or move it to another folder.',
+  examples: [
+    '<%= config.bin %> ai file update --uuid <file-uuid> --name "Updated Name"',
+    '<%= config.bin %> ai file update --uuid <file-uuid> --name "Q1 Research Notes"',
+    '<%= config.bin %> ai file update --uuid <file-uuid> --folder-uuid <folder-uuid>',
+  ],
+})

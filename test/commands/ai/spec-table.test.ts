@@ -1,0 +1,34 @@
+/**
+ * Every command of spec/commands/ai.json, checked against the real command classes by the generic
+ * table (test/support/spec-table.ts): flags and args as declared, the exact HTTP request for a sample
+ * of every payload flag, and the exact output for a realistic answer. The commands whose flags do not
+ * map one to one onto payload fields are tested by hand in traps.test.ts and upload.test.ts.
+ */
+import { describe, expect, it } from 'vitest'
+import * as ai from '../../../src/api/endpoints/ai.js'
+import * as content from '../../../src/api/endpoints/content.js'
+import { describeSpecTable, endpointsOf, loadSpec } from '../../support/spec-table.js'
+import { jsonSamples, resultFixtures } from '../../fixtures/ai.js'
+
+describeSpecTable({
+  topic: 'ai',
+  endpoints: [ai, content],
+  jsonSamples,
+  argSamples: { slug: 'lead-researcher' },
+  resultFixtures,
+  skip: {
+    'ai agent create': '--icon-color and --icon-face build the icon object: traps.test.ts',
+    'ai agent update': '--icon-color and --icon-face build the icon object: traps.test.ts',
+    'ai file upload': 'multipart upload of a local file: upload.test.ts',
+  },
+  // the raw bytes of a file: no command reads them (the emulator serves them)
+  unusedEndpoints: ['content.getFile', 'content.getFileRaw'],
+})
+
+describe('spec/commands/ai.json, in numbers', () => {
+  it('lists 47 commands over 42 ai endpoints and 6 content endpoints', () => {
+    expect(loadSpec('ai').commands).toHaveLength(47)
+    expect(endpointsOf(ai)).toHaveLength(42)
+    expect(endpointsOf(content)).toHaveLength(6)
+  })
+})
