@@ -87,6 +87,8 @@ export function buildEmulator(options: EmulatorOptions, table: ReadonlyMap<strin
     if (route.endpoint.textResult && typeof result === 'string') {
       return new Response(result, { status: 200, headers: { 'content-type': 'text/markdown; charset=utf-8' } })
     }
+    // raw bytes (content files) are answered as the handler built them
+    if (result instanceof Response) return result
     return jsonResponse(200, result ?? {})
   }
 

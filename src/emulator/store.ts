@@ -107,7 +107,9 @@ export class Store {
   }
 
   clear(): void {
-    this.db.exec('DELETE FROM entities; DELETE FROM meta;')
+    // every table, including the side tables of handlers (uploaded bytes)
+    const tables = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Array<{ name: string }>
+    for (const { name } of tables) this.db.exec(`DELETE FROM "${name}"`)
   }
 
   close(): void {

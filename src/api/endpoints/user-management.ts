@@ -1,8 +1,13 @@
+/**
+ * The userManagement endpoints: the signed-in person, independent of any workspace. Both are sent
+ * without the selected-workspace-uuid header (wire.md §3).
+ */
 import { z } from 'zod'
 import { defineEndpoint } from '../endpoint.js'
-import { baseUser } from '../schemas/user-management.js'
+import { voidResult } from '../schemas/common.js'
+import { opt } from '../schemas/fields.js'
+import { baseUser, webExtensionData } from '../schemas/user-management.js'
 
-/** The signed-in person, sent without the workspace header (wire.md §3). */
 export const getCurrentUser = defineEndpoint({
   name: 'userManagement.getCurrentUser',
   method: 'GET',
@@ -11,5 +16,21 @@ export const getCurrentUser = defineEndpoint({
   payload: z.object({}),
   result: z.looseObject({ user: baseUser }),
   reasons: {},
+  withoutWorkspace: true,
+})
+
+/** The domain type announces `{user}`, but the official client discards the body: void. */
+export const updateCurrentUser = defineEndpoint({
+  name: 'userManagement.updateCurrentUser',
+  method: 'PUT',
+  path: '/userManagement/users/current',
+  payloadIn: 'body',
+  payload: z.object({
+    firstName: opt(z.string(), 'Your new first name'),
+    lastName: opt(z.string(), 'Your new last name'),
+    webExtensionData: opt(webExtensionData, 'Browser-extension settings as JSON: {linkedin?: {li_at?}, timezone?}'),
+  }),
+  result: voidResult,
+  reasons: { userNotFound: 'The signed-in user could not be found.' },
   withoutWorkspace: true,
 })

@@ -13,6 +13,5 @@ function currentWorkspace(ctx: Ctx) {
 export const identityHandlers = [
   on(users.getCurrentUser, (ctx) => ({ user: publicView(mustGet<StoredDoc>(ctx, 'user', ctx.userUuid, 'user')) })),
   on(workspaces.getCurrentWorkspace, (ctx) => ({ workspace: currentWorkspace(ctx) })),
-  // API tokens are scoped to one workspace
-  on(workspaces.listWorkspaces, (ctx) => ({ workspaces: [currentWorkspace(ctx)] })),
+  // workspaces list: handlers/workspace.ts (the caller's memberships)
 ]

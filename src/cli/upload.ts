@@ -1,0 +1,274 @@
+import { openAsBlob } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import { basename, extname } from 'node:path'
+import type { Writable } from 'node:stream'
+import { type CargoClient, DEFAULT_TIMEOUT_MS } from '../api/client.js'
+import {
+  abortMultipartUpload,
+  completeMultipartUpload,
+  signMultipartUploadPart,
+  startMultipartUpload,
+  uploadFile,
+} from '../api/endpoints/workspace-management.js'
+import { ApiError, kindOfStatus } from '../api/errors.js'
+import type { MultipartPart, UploadedFile } from '../api/schemas/workspace-management.js'
+import { CliError, UsageError } from './cli-error.js'
+import { reportError } from './output.js'
+
+/**
+ * `workspace file upload` (wire.md §9): one multipart POST under 50 MiB; from 50 MiB the file goes
+ * straight to S3 in 8 MiB parts (create, then sign + PUT per part, then complete; abort on failure).
+ * The file is never read into memory as a whole: each request body is a file-backed Blob (or a slice).
+ */
+
+export const MULTIPART_THRESHOLD = 50 * 1024 * 1024
+export const PART_SIZE = 8 * 1024 * 1024
+export const MAX_PARTS_IN_FLIGHT = 4
+export const MAX_PART_ATTEMPTS = 3
+
+export interface LocalFile {
+  path: string
+  /** base name, sent as the file name */
+  name: string
+  size: number
+  contentType: string
+}
+
+export interface UploadOptions {
+  /** size from which the S3 multipart flow is used (bytes) */
+  threshold?: number
+  partSize?: number
+  concurrency?: number
+  attempts?: number
+  /** per part PUT; default: the client's timeout */
+  partTimeoutMs?: number
+  onProgress?: (sentBytes: number, totalBytes: number) => void
+}
+
+export type UploadResult = Pick<UploadedFile, 'uuid' | 's3Filename' | 'contentType' | 'name'>
+
+const mimeTypes: Record<string, string> = {
+  '.csv': 'text/csv',
+  '.tsv': 'text/tab-separated-values',
+  '.txt': 'text/plain',
+  '.md': 'text/markdown',
+  '.html': 'text/html',
+  '.json': 'application/json',
+  '.ndjson': 'application/x-ndjson',
+  '.jsonl': 'application/x-ndjson',
+  '.xml': 'application/xml',
+  '.pdf': 'application/pdf',
+  '.zip': 'application/zip',
+  '.xls': 'application/vnd.ms-excel',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.parquet': 'application/vnd.apache.parquet',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+}
+
+/** The MIME type from the file name (the docs' answer for my-companies.csv is text/csv). */
+export function contentTypeOf(name: string): string {
+  return mimeTypes[extname(name).toLowerCase()] ?? 'application/octet-stream'
+}
+
+/** Checks the path before anything is sent: a missing file or a directory is a usage error (exit 2). */
+export async function inspectFile(path: string, flag = 'file-path'): Promise<LocalFile> {
+  let stats
+  try {
+    stats = await stat(path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new UsageError(`--${flag}: ${code === 'ENOENT' ? `no such file: ${path}` : `cannot read ${path} (${code ?? (error as Error).message})`}`)
+  }
+  if (stats.isDirectory()) throw new UsageError(`--${flag}: ${path} is a directory; give a file`)
+  if (!stats.isFile()) throw new UsageError(`--${flag}: ${path} is not a regular file`)
+  const name = basename(path)
+  return { path, name, size: stats.size, contentType: contentTypeOf(name) }
+}
+
+export async function uploadWorkspaceFile(client: CargoClient, file: LocalFile, options: UploadOptions = {}): Promise<UploadResult> {
+  const threshold = options.threshold ?? MULTIPART_THRESHOLD
+  return file.size < threshold ? uploadInOneRequest(client, file, options) : uploadInParts(client, file, options)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Under the threshold: one multipart/form-data POST (wire.md §9.1)
+
+async function uploadInOneRequest(client: CargoClient, file: LocalFile, options: UploadOptions): Promise<UploadResult> {
+  const form = new FormData()
+  form.append('file', await openAsBlob(file.path, { type: file.contentType }), file.name)
+  // fetch reports no progress while it sends: 0% now, 100% once answered
+  options.onProgress?.(0, file.size)
+  const answer = await client.upload(uploadFile, form)
+  options.onProgress?.(file.size, file.size)
+  return normalize(answer as unknown as Record<string, unknown>, file)
+}
+
+/** The answer holds the file flat or as `files[0]` (wire.md §9.1); missing names fall back to the local file's. */
+function normalize(answer: Record<string, unknown>, file: LocalFile): UploadResult {
+  const source = (Array.isArray(answer.files) ? answer.files[0] : answer) as Record<string, unknown> | undefined
+  const text = (key: string) => (typeof source?.[key] === 'string' ? (source[key] as string) : '')
+  const s3Filename = text('s3Filename')
+  if (!s3Filename) throw new CliError(`The API accepted ${file.name} but answered no s3Filename: ${JSON.stringify(answer)}`)
+  const result: UploadResult = { s3Filename, contentType: text('contentType') || file.contentType, name: text('name') || file.name }
+  return text('uuid') ? { uuid: text('uuid'), ...result } : result
+}
+
+// ---------------------------------------------------------------------------------------------
+// From the threshold: direct-to-S3 parts (wire.md §9.2)
+
+interface UploadIds {
+  s3Filename: string
+  uploadId: string
+}
+
+/** A part that failed every attempt; `cause` is its last failure. */
+class PartFailure extends Error {
+  constructor(
+    readonly partNumber: number,
+    readonly partCount: number,
+    readonly attempts: number,
+    readonly cause: unknown,
+  ) {
+    super(`part ${partNumber} of ${partCount} could not be sent after ${attempts} attempts: ${(cause as Error)?.message ?? String(cause)}`)
+  }
+}
+
+async function uploadInParts(client: CargoClient, file: LocalFile, options: UploadOptions): Promise<UploadResult> {
+  const ids: UploadIds = await client.call(startMultipartUpload, { contentType: file.contentType, filename: file.name })
+  try {
+    const parts = await sendParts(client, ids, file, options)
+    const done = await client.call(completeMultipartUpload, { ...ids, parts })
+    return { s3Filename: done.s3Filename || ids.s3Filename, contentType: file.contentType, name: file.name }
+  } catch (error) {
+    // best effort: the upload has failed whatever the abort answers
+    await client.call(abortMultipartUpload, ids).catch(() => undefined)
+    throw uploadFailure(file, error)
+  }
+}
+
+/** One clear error, with the exit code the last failure calls for (4 for network or 5xx, else 1). */
+function uploadFailure(file: LocalFile, error: unknown): CliError {
+  const partFailure = error instanceof PartFailure ? error : undefined
+  const { body, exitCode } = reportError(partFailure ? partFailure.cause : error)
+  const what = partFailure ? partFailure.message : body.errorMessage
+  const fields: Record<string, unknown> = { reason: 'uploadFailed' }
+  if (partFailure) Object.assign(fields, { partNumber: partFailure.partNumber, attempts: partFailure.attempts })
+  if (body.status) fields.status = body.status
+  return new CliError(`Upload of ${file.name} failed: ${what}. The multipart upload was aborted.`, exitCode, fields)
+}
+
+/** Sends every part, at most `concurrency` at a time; the first part that fails for good stops the rest. */
+async function sendParts(client: CargoClient, ids: UploadIds, file: LocalFile, options: UploadOptions): Promise<MultipartPart[]> {
+  const partSize = options.partSize ?? PART_SIZE
+  const partCount = Math.max(1, Math.ceil(file.size / partSize))
+  const attempts = options.attempts ?? MAX_PART_ATTEMPTS
+  const timeoutMs = options.partTimeoutMs ?? client.options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  // no type: a typed Blob would make fetch send a content-type, and the part PUT carries no headers
+  const blob = await openAsBlob(file.path)
+  const stop = new AbortController()
+  const parts: MultipartPart[] = []
+  let next = 1
+  let sent = 0
+  let failure: PartFailure | undefined
+
+  async function sendPart(partNumber: number): Promise<void> {
+    const body = blob.slice((partNumber - 1) * partSize, Math.min(partNumber * partSize, file.size))
+    let lastError: unknown
+    for (let attempt = 1; attempt <= attempts && !stop.signal.aborted; attempt++) {
+      try {
+        // every attempt signs again: a signed URL may have expired or been used
+        const { url } = await client.call(signMultipartUploadPart, { ...ids, partNumber }, { signal: stop.signal })
+        client.options.debug?.(`→ PUT part ${partNumber}/${partCount} (${body.size} bytes, attempt ${attempt})`)
+        const etag = await putPart(client, url, body, partNumber, timeoutMs, stop.signal)
+        parts.push({ partNumber, etag })
+        sent += body.size
+        options.onProgress?.(sent, file.size)
+        return
+      } catch (error) {
+        lastError = error
+      }
+    }
+    if (!stop.signal.aborted) {
+      failure = new PartFailure(partNumber, partCount, attempts, lastError)
+      stop.abort()
+    }
+  }
+
+  async function worker(): Promise<void> {
+    while (!stop.signal.aborted && next <= partCount) await sendPart(next++)
+  }
+
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? MAX_PARTS_IN_FLIGHT, partCount) }, worker))
+  if (failure) throw failure
+  return parts.sort((a, b) => a.partNumber - b.partNumber)
+}
+
+/**
+ * PUT one slice to its signed URL through the client's transport, with no headers at all (the URL
+ * carries its own authorization). A non-2xx status or a missing ETag fails the attempt.
+ */
+async function putPart(client: CargoClient, url: string, body: Blob, partNumber: number, timeoutMs: number, stop: AbortSignal): Promise<string> {
+  const controller = new AbortController()
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort()
+  }, timeoutMs)
+  const onStop = () => controller.abort()
+  stop.addEventListener('abort', onStop, { once: true })
+  try {
+    const response = await client.options.fetch(url, { method: 'PUT', headers: {}, body, signal: controller.signal })
+    clearTimeout(timer)
+    await response.arrayBuffer().catch(() => undefined)
+    if (!response.ok) {
+      throw new ApiError(kindOfStatus(response.status), `the storage server refused part ${partNumber} (HTTP ${response.status})`, { status: response.status })
+    }
+    const etag = response.headers.get('etag')
+    if (!etag) throw new ApiError('server', `the storage server accepted part ${partNumber} without an ETag header`)
+    return etag
+  } catch (error) {
+    if (error instanceof ApiError) throw error
+    const detail = timedOut ? `timed out after ${timeoutMs / 1000} s` : ((error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message)
+    throw new ApiError('network', `network error sending part ${partNumber} (${detail})`, { cause: error })
+  } finally {
+    clearTimeout(timer)
+    stop.removeEventListener('abort', onStop)
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Progress on stderr (TTY only; the command decides)
+
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB']
+  let value = bytes
+  let unit = 0
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024
+    unit++
+  }
+  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`
+}
+
+export function progressText(label: string, sent: number, total: number): string {
+  const percent = total === 0 ? 100 : Math.floor((sent / total) * 100)
+  return `Uploading ${label}: ${percent}% (${formatBytes(sent)} of ${formatBytes(total)})`
+}
+
+/** One line rewritten in place; `end` finishes it. */
+export function progressLine(stream: Writable, label: string) {
+  let shown = false
+  return {
+    update: (sent: number, total: number) => {
+      shown = true
+      stream.write(`\r${progressText(label, sent, total)}\u001B[K`)
+    },
+    end: () => {
+      if (shown) stream.write('\n')
+    },
+  }
+}

@@ -1,0 +1,11 @@
+import { createWorkspace } from '../../../api/endpoints/workspace-management.js'
+import { defineCommand } from '../../../cli/define-command.js'
+
+export default defineCommand({
+  endpoint: createWorkspace,
+  summary: 'Create a new workspace, with you as its admin.',
+  examples: [
+    '<%= config.bin %> workspace workspace create --name "Acme Sales"',
+    `<%= config.bin %> workspace workspace create --name "Acme Sales" --metadata '{"mainGoal":["enrichment"]}'`,
+  ],
+})

@@ -1,0 +1,230 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { CargoClient } from '../../src/api/client.js'
+import { CliError, ExitCode, UsageError } from '../../src/cli/cli-error.js'
+import { formatBytes, inspectFile, type LocalFile, progressText, uploadWorkspaceFile } from '../../src/cli/upload.js'
+
+/**
+ * The upload flows against a scripted transport (no msw): the API's create/sign/complete/abort calls and
+ * the signed part URLs are answered here, so that in-flight parts, retries and orders can be observed.
+ * Small thresholds and part sizes stand in for 50 MiB and 8 MiB.
+ */
+
+const BASE = 'https://api.cargo.test'
+const S3 = 'https://s3.cargo.test'
+const dir = mkdtempSync(join(tmpdir(), 'cargo-ai-upload-'))
+
+function localFile(name: string, content: Buffer): LocalFile {
+  const path = join(dir, name)
+  writeFileSync(path, content)
+  return { path, name, size: content.length, contentType: 'text/csv' }
+}
+
+const bytes = (size: number) => Buffer.from(Array.from({ length: size }, (_, i) => 97 + (i % 26)))
+
+interface Script {
+  /** part number → how many of its PUTs fail (HTTP 500) before one succeeds */
+  failures?: Record<number, number>
+  /** milliseconds a part PUT takes */
+  delay?: (partNumber: number) => number
+  /** answer part PUTs without an ETag header */
+  noEtag?: boolean
+  abortStatus?: number
+}
+
+interface Seen {
+  api: Array<{ path: string; body: any }>
+  puts: Array<{ partNumber: number; url: string; headers: Record<string, string>; body: Buffer }>
+  inFlight: number
+  maxInFlight: number
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+function scriptedClient(script: Script = {}): { client: CargoClient; seen: Seen } {
+  const seen: Seen = { api: [], puts: [], inFlight: 0, maxInFlight: 0 }
+  const failures = { ...script.failures }
+  let signatures = 0
+  const json = (value: unknown, status = 200) => new Response(JSON.stringify(value), { status, headers: { 'content-type': 'application/json' } })
+  const fetch = async (input: string, init: RequestInit = {}): Promise<Response> => {
+    const request = new Request(input, init)
+    const url = new URL(request.url)
+    if (url.origin === S3) {
+      const partNumber = Number(url.pathname.split('/').pop())
+      seen.inFlight++
+      seen.maxInFlight = Math.max(seen.maxInFlight, seen.inFlight)
+      try {
+        const body = Buffer.from(await request.arrayBuffer())
+        seen.puts.push({ partNumber, url: request.url, headers: Object.fromEntries(request.headers), body })
+        await sleep(script.delay?.(partNumber) ?? 5)
+        if ((failures[partNumber] ?? 0) > 0) {
+          failures[partNumber]--
+          return new Response('<Error>InternalError</Error>', { status: 500 })
+        }
+        return new Response(null, { status: 200, headers: script.noEtag ? {} : { etag: `"etag-${partNumber}"` } })
+      } finally {
+        seen.inFlight--
+      }
+    }
+    const multipart = request.headers.get('content-type')?.startsWith('multipart/form-data')
+    const body = request.method === 'GET' || multipart ? undefined : JSON.parse((await request.text()) || '{}')
+    const path = url.pathname.replace('/v1/workspaceManagement/files/', '')
+    seen.api.push({ path, body })
+    switch (path) {
+      case 'multipart/create':
+        return json({ s3Filename: 'abc-big.csv', uploadId: 'up-1' })
+      case 'multipart/sign':
+        return json({ url: `${S3}/abc-big.csv/up-1/${body.partNumber}?X-Amz-Signature=${++signatures}` })
+      case 'multipart/complete':
+        return json({ s3Filename: 'abc-big.csv' })
+      case 'multipart/abort':
+        return json({}, script.abortStatus ?? 200)
+      default:
+        return json({ errorMessage: `unexpected ${path}` }, 500)
+    }
+  }
+  return { client: new CargoClient({ baseUrl: BASE, token: 't', workspaceUuid: 'w', version: 'test', fetch }), seen }
+}
+
+const small = { threshold: 100, partSize: 10 }
+const signs = (seen: Seen, partNumber?: number) =>
+  seen.api.filter((call) => call.path === 'multipart/sign' && (partNumber === undefined || call.body.partNumber === partNumber))
+
+describe('the S3 multipart flow (from the threshold)', () => {
+  it('sends every slice once, at most 4 at a time, with no headers, then completes with the parts in order', async () => {
+    const content = bytes(95)
+    const { client, seen } = scriptedClient({ delay: (n) => 30 - n * 2 }) // later parts finish first
+    const result = await uploadWorkspaceFile(client, localFile('big.csv', content), { threshold: 50, partSize: 10 })
+
+    expect(result).toEqual({ s3Filename: 'abc-big.csv', contentType: 'text/csv', name: 'big.csv' })
+    expect(seen.api[0]).toEqual({ path: 'multipart/create', body: { contentType: 'text/csv', filename: 'big.csv' } })
+    expect(seen.maxInFlight).toBe(4)
+    expect(seen.puts.map((put) => put.partNumber).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    const ordered = [...seen.puts].sort((a, b) => a.partNumber - b.partNumber)
+    expect(Buffer.concat(ordered.map((put) => put.body))).toEqual(content)
+    expect(ordered.at(-1)?.body.length).toBe(5)
+    for (const put of seen.puts) expect(put.headers).toEqual({})
+    const complete = seen.api.at(-1)
+    expect(complete?.path).toBe('multipart/complete')
+    expect(complete?.body).toEqual({
+      s3Filename: 'abc-big.csv',
+      uploadId: 'up-1',
+      parts: Array.from({ length: 10 }, (_, i) => ({ partNumber: i + 1, etag: `"etag-${i + 1}"` })),
+    })
+  })
+
+  it('retries a failing part with a newly signed URL', async () => {
+    const { client, seen } = scriptedClient({ failures: { 2: 2 } })
+    await uploadWorkspaceFile(client, localFile('retry.csv', bytes(30)), { threshold: 30, partSize: 10 })
+
+    const urls = seen.puts.filter((put) => put.partNumber === 2).map((put) => put.url)
+    expect(urls).toHaveLength(3)
+    expect(new Set(urls).size).toBe(3)
+    expect(signs(seen, 2)).toHaveLength(3)
+    expect(signs(seen, 1)).toHaveLength(1)
+    expect(seen.api.at(-1)?.body.parts.map((part: { partNumber: number }) => part.partNumber)).toEqual([1, 2, 3])
+  })
+
+  it('gives up after 3 attempts of one part, starts no new part, aborts, and reports a clear error', async () => {
+    // part 1 fails at once; the others take long enough that no worker is free before the failure
+    const { client, seen } = scriptedClient({ failures: { 1: 3 }, delay: (n) => (n === 1 ? 0 : 40) })
+    const error = await uploadWorkspaceFile(client, localFile('doomed.csv', bytes(200)), { threshold: 10, partSize: 10 }).catch((e: unknown) => e)
+
+    expect(error).toBeInstanceOf(CliError)
+    expect((error as CliError).message).toBe(
+      'Upload of doomed.csv failed: part 1 of 20 could not be sent after 3 attempts: the storage server refused part 1 (HTTP 500). The multipart upload was aborted.',
+    )
+    expect((error as CliError).exitCode).toBe(ExitCode.unavailable)
+    expect((error as CliError).fields).toEqual({ reason: 'uploadFailed', partNumber: 1, attempts: 3, status: 500 })
+    expect(signs(seen, 1)).toHaveLength(3)
+    expect(Math.max(...signs(seen).map((call) => call.body.partNumber))).toBe(4)
+    expect(seen.api.map((call) => call.path).filter((path) => path !== 'multipart/sign')).toEqual(['multipart/create', 'multipart/abort'])
+    expect(seen.api.at(-1)?.body).toEqual({ s3Filename: 'abc-big.csv', uploadId: 'up-1' })
+  })
+
+  it('counts a part answered without an ETag as failed, and ignores a failing abort', async () => {
+    const { client, seen } = scriptedClient({ noEtag: true, abortStatus: 500 })
+    const error = (await uploadWorkspaceFile(client, localFile('noetag.csv', bytes(10)), { threshold: 10, partSize: 10 }).catch((e: unknown) => e)) as CliError
+
+    expect(error.message).toMatch(/^Upload of noetag\.csv failed: part 1 of 1 could not be sent after 3 attempts: the storage server accepted part 1 without an ETag header\./)
+    expect(error.exitCode).toBe(ExitCode.unavailable)
+    expect(error.fields).toEqual({ reason: 'uploadFailed', partNumber: 1, attempts: 3 })
+    expect(seen.puts).toHaveLength(3)
+    expect(seen.api.map((call) => call.path).at(-1)).toBe('multipart/abort')
+  })
+
+  it('uses the S3 flow from the threshold on, and one request just under it', async () => {
+    const at = scriptedClient()
+    await uploadWorkspaceFile(at.client, localFile('at.csv', bytes(100)), small)
+    expect(at.seen.api[0].path).toBe('multipart/create')
+
+    const under = scriptedClient()
+    await expect(uploadWorkspaceFile(under.client, localFile('under.csv', bytes(99)), small)).rejects.toThrow(/unexpected upload/)
+    expect(under.seen.api.map((call) => call.path)).toEqual(['upload'])
+  })
+})
+
+describe('the single request (under the threshold)', () => {
+  function uploadClient(answer: unknown) {
+    const seen: Array<{ url: string; headers: Record<string, string>; form: FormData }> = []
+    const fetch = async (input: string, init: RequestInit = {}) => {
+      const request = new Request(input, init)
+      seen.push({ url: request.url, headers: Object.fromEntries(request.headers), form: await request.formData() })
+      return new Response(JSON.stringify(answer), { headers: { 'content-type': 'application/json' } })
+    }
+    return { client: new CargoClient({ baseUrl: BASE, token: 't', workspaceUuid: 'w', version: 'test', fetch }), seen }
+  }
+
+  it('posts the file as the form field file, with its name and type', async () => {
+    const { client, seen } = uploadClient({ s3Filename: 'abc-small.csv', contentType: 'text/csv', name: 'small.csv' })
+    const progress: Array<[number, number]> = []
+    const result = await uploadWorkspaceFile(client, localFile('small.csv', Buffer.from('a,b\n1,2\n')), { onProgress: (sent, total) => progress.push([sent, total]) })
+
+    expect(result).toEqual({ s3Filename: 'abc-small.csv', contentType: 'text/csv', name: 'small.csv' })
+    expect(seen).toHaveLength(1)
+    expect(seen[0].url).toBe(`${BASE}/v1/workspaceManagement/files/upload`)
+    expect(seen[0].headers['selected-workspace-uuid']).toBe('w')
+    expect(seen[0].headers['content-type']).toMatch(/^multipart\/form-data; boundary=/)
+    const file = seen[0].form.get('file') as File
+    expect([file.name, file.type, await file.text()]).toEqual(['small.csv', 'text/csv', 'a,b\n1,2\n'])
+    expect(progress).toEqual([[0, 8], [8, 8]])
+  })
+
+  it('reads an answer given as files[0], keeping its uuid', async () => {
+    const { client } = uploadClient({ files: [{ uuid: 'u-1', s3Filename: 'x-small.csv', contentType: 'text/csv', name: 'small.csv' }] })
+    expect(await uploadWorkspaceFile(client, localFile('small.csv', Buffer.from('a\n')))).toEqual({
+      uuid: 'u-1',
+      s3Filename: 'x-small.csv',
+      contentType: 'text/csv',
+      name: 'small.csv',
+    })
+  })
+
+  it('refuses an answer without s3Filename instead of printing an empty one', async () => {
+    const { client } = uploadClient({})
+    await expect(uploadWorkspaceFile(client, localFile('small.csv', Buffer.from('a\n')))).rejects.toThrow(/answered no s3Filename/)
+  })
+})
+
+describe('the local file', () => {
+  it('is checked before anything is sent: missing files and directories are usage errors', async () => {
+    await expect(inspectFile(join(dir, 'nope.csv'))).rejects.toEqual(new UsageError(`--file-path: no such file: ${join(dir, 'nope.csv')}`))
+    await expect(inspectFile(dir)).rejects.toEqual(new UsageError(`--file-path: ${dir} is a directory; give a file`))
+  })
+
+  it('gets its MIME type from its name', async () => {
+    const path = join(dir, 'My Companies.CSV')
+    writeFileSync(path, 'x')
+    expect(await inspectFile(path)).toEqual({ path, name: 'My Companies.CSV', size: 1, contentType: 'text/csv' })
+    writeFileSync(join(dir, 'blob.bin'), '')
+    expect((await inspectFile(join(dir, 'blob.bin'))).contentType).toBe('application/octet-stream')
+  })
+
+  it('shows progress as a percentage and bytes', () => {
+    expect(progressText('big.csv', 25 * 1024 * 1024, 100 * 1024 * 1024)).toBe('Uploading big.csv: 25% (25.0 MiB of 100.0 MiB)')
+    expect(progressText('empty.csv', 0, 0)).toBe('Uploading empty.csv: 100% (0 B of 0 B)')
+    expect(formatBytes(1536)).toBe('1.5 KiB')
+  })
+})
