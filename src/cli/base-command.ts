@@ -1,4 +1,5 @@
-import { Command, Flags } from '@oclif/core'
+import { Command } from '@oclif/core/command'
+import * as Flags from '@oclif/core/flags'
 import { CargoClient } from '../api/client.js'
 import type { FetchLike } from '../api/transport.js'
 import { createDebug } from '../debug.js'

@@ -1,4 +1,5 @@
-import { Args, Flags } from '@oclif/core'
+import * as Args from '@oclif/core/args'
+import * as Flags from '@oclif/core/flags'
 import type { Arg, Flag } from '@oclif/core/interfaces'
 import type { CargoClient } from '../api/client.js'
 import type { Endpoint, PayloadOf, ResultOf } from '../api/endpoint.js'

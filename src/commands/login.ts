@@ -1,4 +1,4 @@
-import { Flags } from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 import type { CargoClient } from '../api/client.js'
 import { ApiError } from '../api/errors.js'
 import { getCurrentUser } from '../api/endpoints/user-management.js'

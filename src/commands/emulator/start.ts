@@ -1,4 +1,4 @@
-import { Flags } from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 import { BaseCommand } from '../../cli/base-command.js'
 import { UsageError } from '../../cli/cli-error.js'
 import { parseInteger } from '../../cli/flag-values.js'

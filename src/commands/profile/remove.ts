@@ -1,4 +1,4 @@
-import { Args } from '@oclif/core'
+import * as Args from '@oclif/core/args'
 import { readConfig, writeConfig } from '../../auth/config-file.js'
 import { configDir } from '../../auth/config-dir.js'
 import { forgetCredentials } from '../../auth/credential-store.js'

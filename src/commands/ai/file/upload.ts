@@ -1,5 +1,5 @@
 import { openAsBlob } from 'node:fs'
-import { Flags } from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 import { uploadFiles } from '../../../api/endpoints/content.js'
 import { normalizeUpload } from '../../../api/schemas/content.js'
 import { BaseCommand } from '../../../cli/base-command.js'

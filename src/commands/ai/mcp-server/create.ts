@@ -1,4 +1,4 @@
-import { Flags } from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 import { createMcpServer } from '../../../api/endpoints/ai.js'
 import { UsageError } from '../../../cli/cli-error.js'
 import { defineCommand } from '../../../cli/define-command.js'

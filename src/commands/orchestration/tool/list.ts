@@ -1,4 +1,4 @@
-import { Flags } from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 import { listTools } from '../../../api/endpoints/orchestration.js'
 import { defineCommand } from '../../../cli/define-command.js'
 

@@ -1,4 +1,4 @@
-import { Flags } from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 import { upsertSession } from '../../../api/endpoints/workspace-management.js'
 import { defineCommand } from '../../../cli/define-command.js'
 
