@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cleanEnv, cli, type ServedEmulator, startEmulatorProcess, tempDir } from './cli-process.js'
+import { describe, expect, it } from 'vitest'
+import { cli, type ServedEmulator, tempDir, useSignedInEmulator } from './cli-process.js'
 
 /**
  * The `ai` topic through the real CLI process against a served emulator: an agent, its chat, a message
@@ -11,14 +11,9 @@ import { cleanEnv, cli, type ServedEmulator, startEmulatorProcess, tempDir } fro
 let emulator: ServedEmulator
 let env: NodeJS.ProcessEnv
 
-beforeAll(async () => {
-  emulator = await startEmulatorProcess(tempDir())
-  env = cleanEnv({ CARGO_AI_CONFIG_DIR: tempDir(), CARGO_AI_BASE_URL: emulator.baseUrl })
-  expect((await cli(['login', '--token', emulator.token], env)).code).toBe(0)
-})
-
-afterAll(async () => {
-  expect(await emulator?.stop()).toBe(0)
+useSignedInEmulator((served, signedIn) => {
+  emulator = served
+  env = signedIn
 })
 
 async function ok(args: string[]) {

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { afterAll, beforeAll, expect } from 'vitest'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -104,5 +105,22 @@ export function startEmulatorProcess(configDir: string, extraEnv: NodeJS.Process
     })
     child.on('error', reject)
     void exited.then((code) => reject(new Error(`emulator exited (${code}) before printing its address: ${stderr}`)))
+  })
+}
+
+/**
+ * For a test file: a served emulator in its own config directory, and a CLI environment signed in to it
+ * with its token (handed to `use` once both are ready). Stops the emulator after the file's tests.
+ */
+export function useSignedInEmulator(use: (emulator: ServedEmulator, env: NodeJS.ProcessEnv) => void, emulatorEnv: NodeJS.ProcessEnv = {}): void {
+  let served: ServedEmulator | undefined
+  beforeAll(async () => {
+    served = await startEmulatorProcess(tempDir(), emulatorEnv)
+    const env = cleanEnv({ CARGO_AI_CONFIG_DIR: tempDir(), CARGO_AI_BASE_URL: served.baseUrl })
+    expect((await cli(['login', '--token', served.token], env)).code).toBe(0)
+    use(served, env)
+  })
+  afterAll(async () => {
+    expect(await served?.stop()).toBe(0)
   })
 }

@@ -1,21 +1,16 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cleanEnv, cli, type ServedEmulator, startEmulatorProcess, tempDir } from './cli-process.js'
+import { describe, expect, it } from 'vitest'
+import { cli, type ServedEmulator, tempDir, useSignedInEmulator } from './cli-process.js'
 
 /** Connectors, integrations and the system of record: the real CLI process against a served emulator. */
 
 let emulator: ServedEmulator
 let env: NodeJS.ProcessEnv
 
-beforeAll(async () => {
-  emulator = await startEmulatorProcess(tempDir())
-  env = cleanEnv({ CARGO_AI_CONFIG_DIR: tempDir(), CARGO_AI_BASE_URL: emulator.baseUrl })
-  expect((await cli(['login', '--token', emulator.token], env)).code).toBe(0)
-})
-
-afterAll(async () => {
-  expect(await emulator?.stop()).toBe(0)
+useSignedInEmulator((served, signedIn) => {
+  emulator = served
+  env = signedIn
 })
 
 const companiesSql = 'SELECT name, domain FROM datasets_default.models_companies ORDER BY name LIMIT 2'

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cleanEnv, cli, type ServedEmulator, startEmulatorProcess, tempDir } from './cli-process.js'
+import { describe, expect, it } from 'vitest'
+import { cli, type ServedEmulator, useSignedInEmulator } from './cli-process.js'
 
 /**
  * Segments through the real CLI process and a served emulator: a segment of the seeded Companies model,
@@ -12,15 +12,13 @@ const COMPANIES_MODEL = '00000000-0000-4000-8000-000000000301'
 let emulator: ServedEmulator
 let env: NodeJS.ProcessEnv
 
-beforeAll(async () => {
-  emulator = await startEmulatorProcess(tempDir(), { CARGO_AI_EMULATOR_SPEED: 'instant' })
-  env = cleanEnv({ CARGO_AI_CONFIG_DIR: tempDir(), CARGO_AI_BASE_URL: emulator.baseUrl })
-  expect((await cli(['login', '--token', emulator.token], env)).code).toBe(0)
-})
-
-afterAll(async () => {
-  expect(await emulator?.stop()).toBe(0)
-})
+useSignedInEmulator(
+  (served, signedIn) => {
+    emulator = served
+    env = signedIn
+  },
+  { CARGO_AI_EMULATOR_SPEED: 'instant' },
+)
 
 async function ok(args: string[]): Promise<any> {
   const result = await cli(args, env)

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cleanEnv, cli, type ServedEmulator, startEmulatorProcess, tempDir } from './cli-process.js'
+import { describe, expect, it } from 'vitest'
+import { cli, type ServedEmulator, useSignedInEmulator } from './cli-process.js'
 
 /**
  * The storage flow through the real CLI process and a served emulator: a model is created, given
@@ -12,14 +12,9 @@ const DEFAULT_DATASET = '00000000-0000-4000-8000-000000002001'
 let emulator: ServedEmulator
 let env: NodeJS.ProcessEnv
 
-beforeAll(async () => {
-  emulator = await startEmulatorProcess(tempDir())
-  env = cleanEnv({ CARGO_AI_CONFIG_DIR: tempDir(), CARGO_AI_BASE_URL: emulator.baseUrl })
-  expect((await cli(['login', '--token', emulator.token], env)).code).toBe(0)
-})
-
-afterAll(async () => {
-  expect(await emulator?.stop()).toBe(0)
+useSignedInEmulator((served, signedIn) => {
+  emulator = served
+  env = signedIn
 })
 
 /** Runs `cargo-ai <args>` and answers its JSON output, failing on a non-zero exit. */

@@ -1,7 +1,7 @@
 import { truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cleanEnv, cli, type ServedEmulator, startEmulatorProcess, tempDir } from './cli-process.js'
+import { describe, expect, it } from 'vitest'
+import { cleanEnv, cli, type ServedEmulator, tempDir, useSignedInEmulator } from './cli-process.js'
 
 /** The workspace and billing topics, from the real CLI process to a served emulator. */
 
@@ -10,14 +10,9 @@ const TOOL_WORKFLOW = '00000000-0000-4000-8000-000000000102'
 let emulator: ServedEmulator
 let env: NodeJS.ProcessEnv
 
-beforeAll(async () => {
-  emulator = await startEmulatorProcess(tempDir())
-  env = cleanEnv({ CARGO_AI_CONFIG_DIR: tempDir(), CARGO_AI_BASE_URL: emulator.baseUrl })
-  expect((await cli(['login', '--token', emulator.token], env)).code).toBe(0)
-})
-
-afterAll(async () => {
-  expect(await emulator?.stop()).toBe(0)
+useSignedInEmulator((served, signedIn) => {
+  emulator = served
+  env = signedIn
 })
 
 /** Runs the CLI and expects success; answers the printed JSON. */
