@@ -8,7 +8,8 @@ let emulator: ServedEmulator
 let env: NodeJS.ProcessEnv
 
 beforeAll(async () => {
-  emulator = await startEmulatorProcess(tempDir())
+  // Runs finish at once: these tests are about the transport, and 50 processes share 2 cores.
+  emulator = await startEmulatorProcess(tempDir(), { CARGO_AI_EMULATOR_SPEED: 'instant' })
   env = cleanEnv({ CARGO_AI_CONFIG_DIR: tempDir(), CARGO_AI_BASE_URL: emulator.baseUrl, CARGO_AI_TOKEN: emulator.token })
 })
 afterAll(async () => {
