@@ -38,7 +38,7 @@ describe('the CLI against a served emulator', () => {
   })
 
   it('a failing node ends the run in error: exit 0, or 5 with --exit-status', async () => {
-    const args = ['orchestration', 'run', 'create', '--workflow-uuid', TOOL_WORKFLOW, '--data', '{"domain":"broken.invalid"}', '--wait-until-finished']
+    const args = ['orchestration', 'run', 'create', '--workflow-uuid', TOOL_WORKFLOW, '--data', '{"domain":"broken.invalid"}', '--wait-until-finished', '--polling-interval', '500']
     const plain = await cli(args, env)
     expect([plain.code, plain.json().run.status]).toEqual([0, 'error'])
     const strict = await cli([...args, '--exit-status'], env)

@@ -99,7 +99,7 @@ describe('files', () => {
 
 describe('billing', () => {
   it('reports the credits of a finished run in the usage metrics of the day', async () => {
-    const run = await ok(['orchestration', 'run', 'create', '--workflow-uuid', TOOL_WORKFLOW, '--data', '{"domain":"acme.com"}', '--wait-until-finished'])
+    const run = await ok(['orchestration', 'run', 'create', '--workflow-uuid', TOOL_WORKFLOW, '--data', '{"domain":"acme.com"}', '--wait-until-finished', '--polling-interval', '500'])
     expect(run.run.status).toBe('success')
     const today = new Date().toISOString().slice(0, 10)
     const { metrics } = await ok(['billing', 'usage', 'get-metrics', '--from', today, '--to', today, '--group-by', 'workflow_uuid'])
