@@ -128,8 +128,10 @@ function deviceToken(store: Store, form: Record<string, string>, now: number, en
 function refresh(store: Store, form: Record<string, string>, now: number, env: NodeJS.ProcessEnv): Response {
   const current = store.findOne<TokenDoc>('token', undefined, { refreshToken: form.refresh_token ?? '' })
   if (!current || current.deletedAt !== null) return oauthError('invalid_grant', 'The refresh token is not valid')
-  // Refresh tokens rotate: the old pair stops working.
-  store.put('token', { ...current, deletedAt: new Date(now).toISOString() }, current.workspaceUuid)
+  // Refresh tokens rotate: the old refresh token stops working; its access token lives until it expires,
+  // so a process still holding it is not cut off by another process's renewal.
+  const { refreshToken: _spent, ...rest } = current
+  store.put('token', rest, current.workspaceUuid)
   return issueTokens(store, now, env)
 }
 

@@ -94,8 +94,9 @@ describe('signals while waiting', () => {
     const slow = await startEmulatorProcess(tempDir(), { CARGO_AI_EMULATOR_SPEED: '0.05' })
     try {
       const slowEnv = { ...env, CARGO_AI_BASE_URL: slow.baseUrl }
-      const running = startCli(['orchestration', 'run', 'create', '--workflow-uuid', TOOL_WORKFLOW, '--data', '{"domain":"acme.com"}', '--wait-until-finished', '--polling-interval', '200'], slowEnv)
-      await new Promise((resolve) => setTimeout(resolve, 1500))
+      // DEBUG shows each poll on stderr: the signal is sent once the CLI is really waiting.
+      const running = startCli(['orchestration', 'run', 'create', '--workflow-uuid', TOOL_WORKFLOW, '--data', '{"domain":"acme.com"}', '--wait-until-finished', '--polling-interval', '200'], { ...slowEnv, DEBUG: 'cargo-ai:wait' })
+      await running.stderrMatch(/cargo-ai:wait run \S+: (pending|running)/)
       running.child.kill(signal)
       const result = await running.done
       expect(result.code).toBe(130)

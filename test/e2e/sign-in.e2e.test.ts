@@ -11,7 +11,6 @@ let emulator: ServedEmulator
 beforeAll(async () => {
   emulator = await startEmulatorProcess(tempDir(), {
     CARGO_AI_EMULATOR_DEVICE_INTERVAL: '1',
-    CARGO_AI_EMULATOR_DEVICE_TTL: '3',
     CARGO_AI_EMULATOR_TOKEN_TTL: '2',
   })
 })
@@ -72,11 +71,17 @@ describe('login --oauth (device flow against the emulator)', () => {
   })
 
   it('not answered in time: exit 3 with reason expired_token', async () => {
-    const env = envFor()
-    const result = await loginOAuth(env).done
-    expect(result.code).toBe(3)
-    expect(result.json()).toMatchObject({ reason: 'expired_token' })
-    expect(result.json().errorMessage).toMatch(/expired/)
+    // an emulator of its own, whose device codes live 2 s
+    const shortLived = await startEmulatorProcess(tempDir(), { CARGO_AI_EMULATOR_DEVICE_INTERVAL: '1', CARGO_AI_EMULATOR_DEVICE_TTL: '2' })
+    try {
+      const env = envFor()
+      const result = await startCli(['login', '--oauth', '--base-url', shortLived.baseUrl, '--no-browser'], env).done
+      expect(result.code).toBe(3)
+      expect(result.json()).toMatchObject({ reason: 'expired_token' })
+      expect(result.json().errorMessage).toMatch(/expired/)
+    } finally {
+      await shortLived.stop()
+    }
   })
 
   it('a refresh that fails asks to sign in again (exit 3)', async () => {
@@ -126,7 +131,7 @@ describe('credentials under concurrency', () => {
     expect(Object.keys(credentials).sort()).toEqual(['oauth', 'token'])
     // Only one process spent the refresh token; the other adopted its result, so the stored pair still works.
     expect((await cli(['whoami', '--profile', 'oauth'], env)).code).toBe(0)
-  })
+  }, 60_000)
 })
 
 describe('secrets stay secret', () => {
