@@ -1,4 +1,5 @@
 import type { DebugLog } from '../debug.js'
+import { sleep } from '../sleep.js'
 import { type Endpoint, type PayloadOf, type ResultOf, pathParams } from './endpoint.js'
 import { ApiError, errorFromResponse } from './errors.js'
 import { stripNulls } from './null-stripping.js'
@@ -118,7 +119,7 @@ export class CargoClient {
         if (delay === undefined) throw error
         const why = (error as ApiError).status ? `HTTP ${(error as ApiError).status}` : (error as ApiError).message
         this.options.debug?.(`retry ${attempt + 1}/${MAX_ATTEMPTS} of ${endpoint.method} ${endpoint.path} in ${delay} ms (${why})`)
-        await (this.options.sleep ?? sleepFor)(delay, callOptions.signal)
+        await (this.options.sleep ?? sleep)(delay, callOptions.signal)
       }
     }
   }
@@ -233,16 +234,6 @@ async function readText(response: Response, request: HttpRequest): Promise<strin
 
 function timeoutError(timeoutMs: number, request: HttpRequest, cause: unknown): ApiError {
   return new ApiError('network', `Timed out after ${timeoutMs / 1000} s waiting for ${safeHost(request.url)}`, { cause, code: 'ETIMEDOUT' })
-}
-
-function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms)
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer)
-      resolve()
-    }, { once: true })
-  })
 }
 
 function networkError(error: unknown, request: HttpRequest): ApiError {

@@ -1,5 +1,6 @@
 import type { Readable, Writable } from 'node:stream'
 import { createTransport, type FetchLike } from '../api/transport.js'
+import { sleep } from '../sleep.js'
 
 /** Terminal streams, as gh's IOStreams: commands never touch process.stdout directly. */
 export interface IO {
@@ -29,20 +30,7 @@ export interface Factory {
   onInterrupt: InterruptSource
 }
 
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise((resolve) => {
-      if (signal?.aborted) return resolve()
-      const timer = setTimeout(done, ms)
-      function done() {
-        clearTimeout(timer)
-        signal?.removeEventListener('abort', done)
-        resolve()
-      }
-      signal?.addEventListener('abort', done, { once: true })
-    }),
-}
+export const systemClock: Clock = { now: () => Date.now(), sleep }
 
 const processInterrupts: InterruptSource = (handler) => {
   const onInt = () => handler('SIGINT')

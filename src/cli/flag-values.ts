@@ -46,7 +46,8 @@ function decode(flag: string, bytes: Buffer, origin: string): string {
   }
 }
 
-async function readAll(stream: Readable): Promise<Buffer> {
+/** Everything a stream holds (standard input), as bytes. */
+export async function readAll(stream: Readable | NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = []
   for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk))
   return Buffer.concat(chunks)

@@ -9,6 +9,7 @@ import { type Credentials, type CredentialStore, FileStore, storeCredentials } f
 import { OAuthError, oauthConfig, pollForToken, requestDeviceCode } from '../auth/oauth.js'
 import { BaseCommand } from '../cli/base-command.js'
 import { CliError, ExitCode, UsageError } from '../cli/cli-error.js'
+import { readAll } from '../cli/flag-values.js'
 
 type Workspace = { uuid: string; name: string }
 
@@ -88,7 +89,7 @@ The authorization server is CARGO_AI_AUTH_URL (default: the API origin) with cli
 
   private async tokenFrom(flag: string | undefined): Promise<string> {
     if (flag === undefined) throw new UsageError('Missing --token: pass an API token (or - to read it from standard input), or use --oauth or --emulator')
-    const token = flag === '-' ? (await readStdin(this.factory.io.stdin)).trim() : flag
+    const token = flag === '-' ? (await readAll(this.factory.io.stdin)).toString('utf8').trim() : flag
     if (!token) throw new UsageError('--token is empty')
     if (/\s/.test(token)) throw new UsageError('--token contains white space; pass the token alone')
     return token
@@ -177,10 +178,4 @@ The authorization server is CARGO_AI_AUTH_URL (default: the API origin) with cli
       prompt.close()
     }
   }
-}
-
-async function readStdin(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = []
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string))
-  return Buffer.concat(chunks).toString('utf8')
 }

@@ -1,31 +1,25 @@
+import type { Endpoint } from '../../api/endpoint.js'
 import { getBatch, getRun } from '../../api/endpoints/orchestration.js'
 import type { WaitPolicy } from '../wait.js'
 
-const finalStatuses = ['success', 'error', 'cancelled', 'skipped'] as const
-const failedStatuses = ['error', 'cancelled', 'skipped'] as const
+type Envelope = Record<string, { uuid?: string; status?: string } | undefined>
 
-type Envelope = { run?: { uuid?: string; status?: string }; batch?: { uuid?: string; status?: string } }
+/** Runs and batches answer `{run}` / `{batch}` both when started and when polled; skipped is final too. */
+function envelopePolicy(noun: 'run' | 'batch', endpoint: Endpoint, intervalMs: number): WaitPolicy {
+  return {
+    noun,
+    endpoint,
+    uuidFrom: (started) => (started as Envelope)?.[noun]?.uuid,
+    statusOf: (result) => (result as Envelope)?.[noun]?.status,
+    intervalMs,
+    terminal: ['success', 'error', 'cancelled', 'skipped'],
+    failed: ['error', 'cancelled', 'skipped'],
+    resumeCommand: `orchestration ${noun} wait`,
+  }
+}
 
 /** Runs: poll GET runs/{uuid} every 2 s; prints the full get result (run, runContext, runComputedConfigs). */
-export const waitForRun: WaitPolicy = {
-  noun: 'run',
-  endpoint: getRun,
-  uuidFrom: (started) => (started as Envelope)?.run?.uuid,
-  statusOf: (result) => (result as Envelope)?.run?.status,
-  intervalMs: 2000,
-  terminal: finalStatuses,
-  failed: failedStatuses,
-  resumeCommand: 'orchestration run wait',
-}
+export const waitForRun = envelopePolicy('run', getRun, 2000)
 
 /** Batches: poll GET batches/{uuid} every 5 s. */
-export const waitForBatch: WaitPolicy = {
-  noun: 'batch',
-  endpoint: getBatch,
-  uuidFrom: (started) => (started as Envelope)?.batch?.uuid,
-  statusOf: (result) => (result as Envelope)?.batch?.status,
-  intervalMs: 5000,
-  terminal: finalStatuses,
-  failed: failedStatuses,
-  resumeCommand: 'orchestration batch wait',
-}
+export const waitForBatch = envelopePolicy('batch', getBatch, 5000)
