@@ -1,18 +1,24 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs'
+
+const argv = process.argv.slice(2)
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
 // `--version` is answered before oclif loads: scripts call it often and it should cost no more than node itself.
-if (process.argv[2] === '--version' && process.argv.length === 3) {
-  const { readFileSync } = await import('node:fs')
-  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+if (argv.length === 1 && argv[0] === '--version') {
   process.stdout.write(`${version}\n`)
 } else {
   // Hide the arguments (a --token value, say) from process listings.
   process.title = 'cargo-ai'
-  const { flush, run } = await import('@oclif/core')
-  try {
-    await run(process.argv.slice(2), import.meta.url)
-    await flush()
-  } catch (error) {
-    const { handleFatal } = await import('../dist/cli/fatal.js')
-    process.exitCode = await handleFatal(error)
+  // Declared commands run from a build-time table without oclif (src/cli/fast-path.ts); CARGO_AI_FAST_PATH=0 turns that off.
+  const fast = process.env.CARGO_AI_FAST_PATH === '0' ? undefined : await import('../dist/cli/fast-path.js').catch(() => undefined)
+  if (!(await fast?.runFast(argv, version))) {
+    const { flush, run } = await import('@oclif/core')
+    try {
+      await run(argv, import.meta.url)
+      await flush()
+    } catch (error) {
+      const { handleFatal } = await import('../dist/cli/fatal.js')
+      process.exitCode = await handleFatal(error)
+    }
   }
 }

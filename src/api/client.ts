@@ -1,10 +1,10 @@
 import type { DebugLog } from '../debug.js'
 import { sleep } from '../sleep.js'
-import { type Endpoint, type PayloadOf, type ResultOf, pathParams } from './endpoint.js'
+import { type PayloadOf, type ResultOf, type WireEndpoint, pathParams } from './endpoint.js'
 import { ApiError, errorFromResponse } from './errors.js'
 import { stripNulls } from './null-stripping.js'
 import { serializeQuery } from './query-string.js'
-import type { FetchLike } from './transport.js'
+import type { FetchLike, HttpResponse } from './transport.js'
 
 export const DEFAULT_BASE_URL = 'https://api.getcargo.io'
 export const DEFAULT_TIMEOUT_MS = 360_000
@@ -46,7 +46,7 @@ const BEFORE_CONNECTION = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EH
  * Reads (GET and read-only POSTs) are retried on network errors, timeouts, 429, 502, 503 and 504;
  * calls that change something only when the request cannot have reached the server.
  */
-export function retryDelay(error: unknown, endpoint: Pick<Endpoint, 'idempotent'>, attempt: number, random: () => number = Math.random): number | undefined {
+export function retryDelay(error: unknown, endpoint: Pick<WireEndpoint, 'idempotent'>, attempt: number, random: () => number = Math.random): number | undefined {
   if (!(error instanceof ApiError) || attempt >= MAX_ATTEMPTS) return undefined
   const safe =
     error.kind === 'network'
@@ -81,7 +81,7 @@ export function joinUrl(baseUrl: string, path: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/v1/${path.replace(/^\/+/, '')}`
 }
 
-export function buildRequest(endpoint: Endpoint, payload: Record<string, unknown>, options: Omit<ClientOptions, 'fetch'>): HttpRequest {
+export function buildRequest(endpoint: WireEndpoint, payload: Record<string, unknown>, options: Omit<ClientOptions, 'fetch'>): HttpRequest {
   const rest: Record<string, unknown> = { ...payload }
   const path = endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = rest[name]
@@ -110,7 +110,7 @@ export class CargoClient {
   constructor(readonly options: ClientOptions) {}
 
   /** One API call, retried as `retryDelay` allows; each retry is logged with DEBUG=cargo-ai*. */
-  async call<E extends Endpoint>(endpoint: E, payload: PayloadOf<E>, callOptions: CallOptions = {}): Promise<ResultOf<E>> {
+  async call<E extends WireEndpoint>(endpoint: E, payload: PayloadOf<E>, callOptions: CallOptions = {}): Promise<ResultOf<E>> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.attempt(endpoint, payload, callOptions)
@@ -124,7 +124,7 @@ export class CargoClient {
     }
   }
 
-  private async attempt<E extends Endpoint>(endpoint: E, payload: PayloadOf<E>, callOptions: CallOptions): Promise<ResultOf<E>> {
+  private async attempt<E extends WireEndpoint>(endpoint: E, payload: PayloadOf<E>, callOptions: CallOptions): Promise<ResultOf<E>> {
     let request = buildRequest(endpoint, payload as Record<string, unknown>, this.options)
     let { response, done } = await this.send(request, callOptions)
     if (response.status === 401 && this.options.renewToken) {
@@ -156,7 +156,7 @@ export class CargoClient {
    * POST multipart form data (file uploads): the Cargo headers but no content type, which fetch sets
    * with the boundary. `payload` fills the path placeholders.
    */
-  async upload<E extends Endpoint>(endpoint: E, form: FormData, payload: Record<string, unknown> = {}, callOptions: CallOptions = {}): Promise<ResultOf<E>> {
+  async upload<E extends WireEndpoint>(endpoint: E, form: FormData, payload: Record<string, unknown> = {}, callOptions: CallOptions = {}): Promise<ResultOf<E>> {
     const request = buildRequest({ ...endpoint, payloadIn: 'none' }, payload, this.options)
     const { response, done } = await this.send({ ...request, body: form }, callOptions)
     try {
@@ -174,7 +174,7 @@ export class CargoClient {
    * GET a signed URL (no Cargo headers: the URL carries its own authorization) and hand back the
    * response with its body unread, for streaming. The timeout covers the wait for headers only.
    */
-  async download(url: string, callOptions: CallOptions = {}): Promise<Response> {
+  async download(url: string, callOptions: CallOptions = {}): Promise<HttpResponse> {
     const request = { url, method: 'GET', headers: {} }
     const { response, done } = await this.send(request, callOptions)
     done.clear()
@@ -224,7 +224,7 @@ export class CargoClient {
   }
 }
 
-async function readText(response: Response, request: HttpRequest): Promise<string> {
+async function readText(response: HttpResponse, request: HttpRequest): Promise<string> {
   try {
     return await response.text()
   } catch (error) {
@@ -244,14 +244,14 @@ function networkError(error: unknown, request: HttpRequest): ApiError {
   return new ApiError('network', `Network error: could not reach ${host}${detail ? ` (${detail})` : ''}`, { cause: error, code: cause?.code })
 }
 
-function parseResult(endpoint: Endpoint, text: string, request: HttpRequest): unknown {
+function parseResult(endpoint: WireEndpoint, text: string, request: HttpRequest): unknown {
   if (text === '') return undefined
   if (endpoint.textResult) {
     // the official client JSON-parses every body, so a text endpoint may also answer a JSON string
     const parsed = parseJson(text)
     return typeof parsed === 'string' ? parsed : text
   }
-  if (endpoint.result.def.type === 'void') return undefined
+  if (endpoint.voidResult) return undefined
   const parsed = parseJson(text)
   if (parsed === undefined) {
     throw new ApiError('server', `The API answered ${request.method} ${safePath(request.url)} with a body that is not JSON: ${truncate(text, 80)}`, {

@@ -1,15 +1,39 @@
 /**
- * Sends with the global fetch. Where a proxy variable is set, passes undici's EnvHttpProxyAgent as the
- * dispatcher (HTTPS_PROXY, HTTP_PROXY, NO_PROXY); otherwise undici is never loaded, which keeps start-up fast.
+ * How the CLI sends HTTP. Plain calls go through node:http (http-transport.ts: Node's global fetch costs a
+ * short command more than everything else together). Multipart bodies and proxied calls use the global
+ * fetch, with undici's EnvHttpProxyAgent as the dispatcher where a proxy variable is set (HTTPS_PROXY,
+ * HTTP_PROXY, NO_PROXY); undici is loaded only then.
  */
-export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
+import { nodeHttpFetch } from './http-transport.js'
+
+/** The part of fetch's Response the CLI reads; a real Response satisfies it. */
+export interface HttpResponse {
+  readonly status: number
+  readonly ok: boolean
+  readonly headers: { get(name: string): string | null }
+  readonly body: ReadableStream<Uint8Array> | null
+  text(): Promise<string>
+  json(): Promise<unknown>
+}
+
+export interface HttpRequestInit {
+  method?: string
+  headers?: Record<string, string>
+  body?: string | FormData | Blob
+  signal?: AbortSignal
+  redirect?: RequestRedirect
+}
+
+export type FetchLike = (input: string, init?: HttpRequestInit) => Promise<HttpResponse>
 
 const proxyVariables = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy']
 
+const globalFetch: FetchLike = (input, init) => fetch(input, init as RequestInit)
+
 export function createTransport(env: NodeJS.ProcessEnv = process.env): FetchLike {
-  let proxyDispatcher: Promise<unknown> | undefined
   const useProxy = proxyVariables.some((name) => env[name])
-  if (!useProxy) return (input, init) => fetch(input, init)
+  if (!useProxy) return (input, init) => (isStreamable(init?.body) ? nodeHttpFetch(input, init) : globalFetch(input, init))
+  let proxyDispatcher: Promise<unknown> | undefined
   return async (input, init) => {
     proxyDispatcher ??= import('undici').then(
       ({ EnvHttpProxyAgent }) =>
@@ -22,4 +46,8 @@ export function createTransport(env: NodeJS.ProcessEnv = process.env): FetchLike
     const dispatcher = await proxyDispatcher
     return fetch(input, { ...init, dispatcher } as RequestInit)
   }
+}
+
+function isStreamable(body: HttpRequestInit['body']): body is string | undefined {
+  return body === undefined || typeof body === 'string'
 }

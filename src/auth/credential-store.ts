@@ -1,17 +1,10 @@
 import { join } from 'node:path'
-import { z } from 'zod'
 import { readFileIfExists, writeFileAtomic } from './atomic-file.js'
 import { withFileLock } from './file-lock.js'
 import { ensurePrivate } from './private-file.js'
+import { type Credentials, isCredentials, parseCredentialsFile } from './stored-shapes.js'
 
-/** What is kept for a profile: an API token, or OAuth tokens with their expiry. */
-export const credentialsSchema = z.looseObject({
-  token: z.string(),
-  refreshToken: z.string().optional(),
-  /** epoch ms at which `token` expires (OAuth access tokens) */
-  expiresAt: z.number().optional(),
-})
-export type Credentials = z.infer<typeof credentialsSchema>
+export type { Credentials } from './stored-shapes.js'
 
 /** Where a profile's credentials live. */
 export interface CredentialStore {
@@ -38,10 +31,12 @@ export class KeyringStore implements CredentialStore {
     const secret = await entry.getPassword(AbortSignal.timeout(KEYRING_TIMEOUT_MS))
     if (!secret) return undefined
     try {
-      return credentialsSchema.parse(JSON.parse(secret))
+      const parsed: unknown = JSON.parse(secret)
+      if (isCredentials(parsed)) return parsed
     } catch {
-      return { token: secret }
+      // a bare token, as older versions stored it
     }
+    return { token: secret }
   }
 
   async set(profile: string, credentials: Credentials): Promise<void> {
@@ -55,8 +50,6 @@ export class KeyringStore implements CredentialStore {
   }
 }
 
-const credentialsFileSchema = z.record(z.string(), credentialsSchema)
-
 /** A 0600 JSON file in the config directory, for machines where no keyring answers. Writes hold a lock. */
 export class FileStore implements CredentialStore {
   readonly kind = 'file' as const
@@ -69,18 +62,21 @@ export class FileStore implements CredentialStore {
     this.path = join(dir, 'credentials.json')
   }
 
-  private async read(): Promise<z.infer<typeof credentialsFileSchema>> {
+  private async read(): Promise<Record<string, Credentials>> {
     await ensurePrivate(this.path, this.notify)
     const text = await readFileIfExists(this.path)
     if (text === undefined) return {}
+    let all: Record<string, Credentials> | undefined
     try {
-      return credentialsFileSchema.parse(JSON.parse(text))
+      all = parseCredentialsFile(JSON.parse(text))
     } catch {
-      throw new Error(`${this.path} is damaged; remove it and sign in again`)
+      // not JSON: reported below as damage
     }
+    if (!all) throw new Error(`${this.path} is damaged; remove it and sign in again`)
+    return all
   }
 
-  private update(change: (all: z.infer<typeof credentialsFileSchema>) => boolean): Promise<boolean> {
+  private update(change: (all: Record<string, Credentials>) => boolean): Promise<boolean> {
     return withFileLock(this.path, async () => {
       const all = await this.read()
       const changed = change(all)

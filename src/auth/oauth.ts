@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { FetchLike } from '../api/transport.js'
+import type { FetchLike, HttpResponse } from '../api/transport.js'
 
 /**
  * OAuth 2.0 Device Authorization Grant (RFC 8628) and refresh (RFC 6749 §6). The original CLI's
@@ -54,7 +54,7 @@ export class OAuthError extends Error {
 }
 
 async function post(fetch: FetchLike, url: string, form: Record<string, string>, signal?: AbortSignal): Promise<{ status: number; body: Record<string, unknown> }> {
-  let response: Response
+  let response: HttpResponse
   try {
     response = await fetch(url, {
       method: 'POST',

@@ -5,7 +5,6 @@ import { configDir } from './config-dir.js'
 import { type Config, type Profile, readConfig } from './config-file.js'
 import { type Credentials, storeFor } from './credential-store.js'
 import { withFileLock } from './file-lock.js'
-import { OAuthError, oauthConfig, refreshTokens } from './oauth.js'
 
 /** What a command needs to talk to the API: where, as whom, in which workspace. */
 export interface Session {
@@ -65,6 +64,8 @@ export async function renewToken(session: Session, fetch: FetchLike, env: NodeJS
     const current = (await store.get(session.profileName)) ?? session.credentials
     if (current && current.token !== session.token && !tokenExpiring(current)) return adopt(session, current)
     if (!current?.refreshToken) return undefined
+    // loaded here: only OAuth sessions renew, and its zod schemas would slow every other command's start
+    const { OAuthError, oauthConfig, refreshTokens } = await import('./oauth.js')
     let tokens
     try {
       tokens = await refreshTokens(fetch, oauthConfig(env, session.baseUrl), current.refreshToken)

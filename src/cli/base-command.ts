@@ -1,13 +1,12 @@
 import { Command } from '@oclif/core/command'
 import * as Flags from '@oclif/core/flags'
-import { CargoClient } from '../api/client.js'
-import type { FetchLike } from '../api/transport.js'
-import { createDebug } from '../debug.js'
-import { renewToken, resolveSession, type Session, SessionExpiredError, tokenExpiring } from '../auth/session.js'
-import { CliError, ExitCode, NotSignedInError, UsageError } from './cli-error.js'
+import type { CargoClient } from '../api/client.js'
+import { resolveSession, type Session } from '../auth/session.js'
+import { type ApiAccess, clientForSession } from './api-access.js'
 import { createFactory, type Factory } from './factory.js'
-import { normalizeBooleanValues, parseDuration } from './flag-values.js'
-import { type OutputFormat, printError, printResult } from './output.js'
+import { normalizeBooleanValues } from './flag-values.js'
+import { printFor } from './declared-run.js'
+import { type OutputFormat, printError } from './output.js'
 
 /** Global flags of every command that talks to the API. */
 export const globalFlags = {
@@ -66,62 +65,17 @@ export abstract class BaseCommand extends Command {
     return this.sessionPromise
   }
 
-  /** A client for the current session; fails with exit 3 when there is no token. OAuth tokens are renewed when they expire and once on a 401. */
+  /** A client for the current session (see clientForSession). */
   protected async client(profile?: string): Promise<CargoClient> {
-    const session = await this.session(profile)
-    if (!session.token) throw new NotSignedInError()
-    const fetch = session.emulator ? await this.emulatorFetch(session.configDir) : undefined
-    const renew = async () => {
-      try {
-        return await renewToken(session, fetch ?? this.factory.fetch, this.factory.env, (message) => this.note(message))
-      } catch (error) {
-        if (error instanceof SessionExpiredError) throw new CliError(error.message, ExitCode.auth)
-        throw error
-      }
-    }
-    if (tokenExpiring(session.credentials)) await renew()
-    return this.clientFor(session.baseUrl, session.token, session.workspaceUuid, fetch, session.credentials?.refreshToken ? renew : undefined)
+    return clientForSession(this.access, await this.session(profile))
   }
 
-  /** Loaded only for emulator profiles: it brings SQLite and the whole emulated API. */
-  protected async emulatorFetch(configDir: string): Promise<FetchLike> {
-    const { inProcessFetch } = await import('../emulator/in-process.js')
-    return inProcessFetch(configDir)
+  protected get access(): ApiAccess {
+    return { factory: this.factory, version: this.config.version, note: (message) => this.note(message) }
   }
 
-  protected clientFor(
-    baseUrl: string,
-    token: string | undefined,
-    workspaceUuid: string | undefined,
-    fetch?: FetchLike,
-    renewToken?: () => Promise<string | undefined>,
-  ): CargoClient {
-    const env = this.factory.env
-    let timeoutMs: number | undefined
-    if (env.CARGO_AI_TIMEOUT) {
-      try {
-        timeoutMs = parseDuration('CARGO_AI_TIMEOUT', env.CARGO_AI_TIMEOUT)
-      } catch {
-        throw new UsageError(`CARGO_AI_TIMEOUT: expected a duration such as 30s or 6m, got ${JSON.stringify(env.CARGO_AI_TIMEOUT)}`)
-      }
-    }
-    return new CargoClient({
-      baseUrl,
-      token,
-      workspaceUuid,
-      version: this.config.version,
-      fetch: fetch ?? this.factory.fetch,
-      timeoutMs,
-      debug: createDebug('cargo-ai:http', env, (text) => this.factory.io.stderr.write(text)),
-      renewToken,
-      sleep: (ms, signal) => this.factory.clock.sleep(ms, signal),
-    })
-  }
-
-  protected async print(result: unknown): Promise<void> {
-    const env = this.factory.env
-    const plain = Boolean(env.NO_COLOR) || !this.factory.io.stdoutIsTTY
-    await printResult(this.factory.io.stdout, result, { ...this.outputOptions, plain })
+  protected print(result: unknown): Promise<void> {
+    return printFor(this.factory, result, this.outputOptions)
   }
 
   protected note(message: string): void {

@@ -6,9 +6,10 @@ import type { Endpoint, PayloadOf, ResultOf } from '../api/endpoint.js'
 import { createDebug } from '../debug.js'
 import { BaseCommand } from './base-command.js'
 import { CliError, ExitCode, UsageError } from './cli-error.js'
-import { downloadUrls, streamDownloads } from './download.js'
-import { type FlagKind, parseDuration, parseInteger, parseNumber, readJsonValue, splitCsv } from './flag-values.js'
-import { type PayloadField, payloadFields } from './payload-flags.js'
+import { collectPayload, deliverDownload } from './declared-run.js'
+import { type FieldFlag, type FlagKind, parseDuration, parseInteger } from './flag-values.js'
+import { checkPayload } from './payload-check.js'
+import { payloadFields } from './payload-flags.js'
 import { waitUntilFinished, type WaitPolicy } from './wait.js'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- oclif flags of any value type
@@ -58,11 +59,6 @@ const downloadFlags = {
   'url-only': Flags.boolean({ summary: "Print the API's answer (the signed URL) instead of downloading." }),
 }
 
-interface FieldFlag extends PayloadField {
-  /** the flag name, after overrides */
-  name: string
-}
-
 function fieldFlags(declaration: CommandDeclaration): FieldFlag[] {
   const argFields = new Set(Object.keys(declaration.args ?? {}))
   return payloadFields(declaration.endpoint.payload)
@@ -95,35 +91,6 @@ function hintFor(kind: FlagKind, nullable: boolean): string {
   }
 }
 
-/** Turns one flag's text into the payload value its kind calls for. */
-async function flagValue(field: FieldFlag, raw: unknown, stdin: NodeJS.ReadableStream): Promise<unknown> {
-  if (field.kind === 'boolean') return raw
-  const text = String(raw)
-  // "null" clears a nullable field (play update --folder-uuid null); JSON flags parse it themselves.
-  if (field.nullable && field.kind !== 'json' && text === 'null') return null
-  switch (field.kind) {
-    case 'json':
-      return readJsonValue(field.name, text, stdin as never)
-    case 'csv':
-      return splitCsv(text)
-    case 'integer':
-      return parseInteger(field.name, text)
-    case 'number':
-      return parseNumber(field.name, text)
-    default:
-      return text
-  }
-}
-
-/** The flag (or argument) name a payload path belongs to, for error messages. */
-function describeIssuePath(path: PropertyKey[], fields: FieldFlag[], args: string[]): string {
-  const [head, ...rest] = path
-  const field = fields.find((candidate) => candidate.field === head)
-  const label = field ? `--${field.name}` : args.includes(String(head)) ? `<${String(head)}>` : head === undefined ? 'input' : String(head)
-  const suffix = rest.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('')
-  return `${label}${suffix}`
-}
-
 export function defineCommand<E extends Endpoint>(declaration: CommandDeclaration<E>) {
   const decl = declaration as unknown as CommandDeclaration
   const fields = fieldFlags(decl)
@@ -145,7 +112,7 @@ export function defineCommand<E extends Endpoint>(declaration: CommandDeclaratio
     args[name] = Args.string({ description, required: true }) as Arg<string>
   }
 
-  return class DeclaredCommand extends BaseCommand {
+  const command = class DeclaredCommand extends BaseCommand {
     static summary = decl.summary
     static description = decl.description
     static examples = decl.examples
@@ -162,33 +129,14 @@ export function defineCommand<E extends Endpoint>(declaration: CommandDeclaratio
       const prepared = decl.prepare ? await decl.prepare(payload as never, context) : payload
       let result: unknown = await this.callOrWait(client, prepared, parsedFlags)
       if (result === WAITED) return
-      if (decl.download && !parsedFlags['url-only']) {
-        const summary = await streamDownloads(client, downloadUrls(result), {
-          output: parsedFlags.output as string | undefined,
-          stdout: this.factory.io.stdout,
-        })
-        if (summary.output) await this.print(summary)
-        return
-      }
+      if (decl.download && !parsedFlags['url-only']) return deliverDownload(client, this.factory, result, parsedFlags, this.outputOptions)
       if (decl.filterResult) result = decl.filterResult(result as never, parsedFlags, { ...context, payload: prepared as never })
       await this.print(result)
     }
 
     private async buildPayload(parsedArgs: Record<string, string>, parsedFlags: ParsedFlags): Promise<Record<string, unknown>> {
-      const payload: Record<string, unknown> = {}
-      for (const name of argNames) payload[name] = parsedArgs[name]
-      for (const field of fields) {
-        const raw = parsedFlags[field.name]
-        if (raw === undefined) continue
-        payload[field.field] = await flagValue(field, raw, this.factory.io.stdin)
-      }
-      const check = decl.endpoint.payload.safeParse(payload)
-      if (!check.success) {
-        const problems = check.error.issues.slice(0, 5).map((issue) => `${describeIssuePath(issue.path, fields, argNames)}: ${issue.message}`)
-        const more = check.error.issues.length > 5 ? ` (and ${check.error.issues.length - 5} more)` : ''
-        throw new UsageError(`Invalid input: ${problems.join('; ')}${more}`)
-      }
-      // Send what the user wrote, not zod's output: loose schemas must never drop or reshape fields.
+      const payload = await collectPayload(fields, argNames, parsedArgs, parsedFlags, this.factory.io.stdin)
+      checkPayload(decl.endpoint.payload, payload, fields, argNames)
       return payload
     }
 
@@ -258,7 +206,15 @@ export function defineCommand<E extends Endpoint>(declaration: CommandDeclaratio
       if (exitStatus && policy.failed.includes(outcome.status)) process.exitCode = ExitCode.waitedFailed
     }
   }
+  declaredCommands.set(command, { declaration: decl, fields })
+  return command
 }
+
+/**
+ * Each declared class's declaration, read at build time to write the fast path's table
+ * (scripts/build-fast-path.js). Not static properties: oclif would copy those into its manifest.
+ */
+export const declaredCommands = new WeakMap<object, { declaration: CommandDeclaration; fields: FieldFlag[] }>()
 
 const WAITED = Symbol('waited')
 

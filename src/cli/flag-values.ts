@@ -5,6 +5,24 @@ import { UsageError } from './cli-error.js'
 /** How a flag's text becomes a payload value. */
 export type FlagKind = 'string' | 'enum' | 'integer' | 'number' | 'boolean' | 'csv' | 'date' | 'json'
 
+/** What the CLI needs to know about one payload field to offer it as a flag (read from the payload schema). */
+export interface PayloadField {
+  field: string
+  flag: string
+  kind: FlagKind
+  required: boolean
+  nullable: boolean
+  options?: string[]
+  description?: string
+  /** the schema checks nothing beyond what the kind's conversion already guarantees */
+  plain: boolean
+}
+
+/** A payload field as a command offers it: `name` is the flag, after overrides. */
+export interface FieldFlag extends PayloadField {
+  name: string
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 /**
@@ -114,4 +132,24 @@ export function normalizeBooleanValues(argv: string[], booleanFlags: ReadonlySet
     out.push(token)
   }
   return out
+}
+
+/** Turns one flag's text into the payload value its kind calls for. */
+export async function flagValue(field: FieldFlag, raw: unknown, stdin: NodeJS.ReadableStream): Promise<unknown> {
+  if (field.kind === 'boolean') return raw
+  const text = String(raw)
+  // "null" clears a nullable field (play update --folder-uuid null); JSON flags parse it themselves.
+  if (field.nullable && field.kind !== 'json' && text === 'null') return null
+  switch (field.kind) {
+    case 'json':
+      return readJsonValue(field.name, text, stdin as never)
+    case 'csv':
+      return splitCsv(text)
+    case 'integer':
+      return parseInteger(field.name, text)
+    case 'number':
+      return parseNumber(field.name, text)
+    default:
+      return text
+  }
 }

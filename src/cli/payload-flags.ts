@@ -1,17 +1,8 @@
 import { z } from 'zod'
 import { isIsoDate } from '../api/schemas/common.js'
-import type { FlagKind } from './flag-values.js'
+import type { FlagKind, PayloadField } from './flag-values.js'
 
-/** What the CLI needs to know about one payload field to offer it as a flag. */
-export interface PayloadField {
-  field: string
-  flag: string
-  kind: FlagKind
-  required: boolean
-  nullable: boolean
-  options?: string[]
-  description?: string
-}
+export type { PayloadField } from './flag-values.js'
 
 export function kebabCase(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z])([A-Z][a-z])/g, '$1-$2').toLowerCase()
@@ -39,7 +30,7 @@ function describeField(field: string, schema: z.ZodType): PayloadField {
     description ??= inner.description
   }
   const { kind, options } = kindOf(inner)
-  return { field, flag: kebabCase(field), kind, required, nullable, options, description }
+  return { field, flag: kebabCase(field), kind, required, nullable, options, description, plain: isPlain(inner, kind) }
 }
 
 function kindOf(schema: z.ZodType): { kind: FlagKind; options?: string[] } {
@@ -61,6 +52,33 @@ function kindOf(schema: z.ZodType): { kind: FlagKind; options?: string[] } {
     }
     default:
       return { kind: 'json' }
+  }
+}
+
+/**
+ * True when validating the converted flag value against the schema cannot fail: no format, no checks,
+ * and a kind whose conversion (or oclif's options) already guarantees the type. The fast path skips
+ * loading the schemas for such values.
+ */
+function isPlain(schema: z.ZodType, kind: FlagKind): boolean {
+  const unchecked = (candidate: z.ZodType) => {
+    const def = candidate.def as { checks?: unknown[]; format?: string }
+    return (def.checks ?? []).length === 0 && (def.format === undefined || (kind === 'integer' && def.format === 'safeint'))
+  }
+  switch (kind) {
+    case 'enum':
+    case 'boolean':
+      return true
+    case 'string':
+    case 'integer':
+    case 'number':
+      return unchecked(schema)
+    case 'csv': {
+      const element = (schema as z.ZodArray).element as z.ZodType
+      return unchecked(schema) && element.def.type === 'string' && unchecked(element)
+    }
+    default:
+      return false
   }
 }
 

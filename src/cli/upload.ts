@@ -223,7 +223,7 @@ async function putPart(client: CargoClient, url: string, body: Blob, partNumber:
   try {
     const response = await client.options.fetch(url, { method: 'PUT', headers: {}, body, signal: controller.signal })
     clearTimeout(timer)
-    await response.arrayBuffer().catch(() => undefined)
+    await response.text().catch(() => undefined)
     if (!response.ok) {
       throw new ApiError(kindOfStatus(response.status), `the storage server refused part ${partNumber} (HTTP ${response.status})`, { status: response.status })
     }

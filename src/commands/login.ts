@@ -7,6 +7,7 @@ import type { FetchLike } from '../api/transport.js'
 import { type Profile, readConfig, writeConfig } from '../auth/config-file.js'
 import { type Credentials, type CredentialStore, FileStore, storeCredentials } from '../auth/credential-store.js'
 import { OAuthError, oauthConfig, pollForToken, requestDeviceCode } from '../auth/oauth.js'
+import { createClient, emulatorFetch } from '../cli/api-access.js'
 import { BaseCommand } from '../cli/base-command.js'
 import { CliError, ExitCode, UsageError } from '../cli/cli-error.js'
 import { readAll } from '../cli/flag-values.js'
@@ -53,14 +54,14 @@ The authorization server is CARGO_AI_AUTH_URL (default: the API origin) with cli
       const { SEED } = await import('../emulator/seed.js')
       credentials = { token: SEED.token }
       baseUrl = IN_PROCESS_ORIGIN
-      fetch = await this.emulatorFetch(dir)
+      fetch = await emulatorFetch(dir)
     } else if (flags.oauth) {
       credentials = await this.deviceFlow(baseUrl, !flags['no-browser'])
     } else {
       credentials = { token: await this.tokenFrom(flags.token) }
     }
 
-    const { user, workspace } = await this.identify(this.clientFor(baseUrl, credentials.token, requestedWorkspace, fetch), requestedWorkspace, Boolean(flags.oauth))
+    const { user, workspace } = await this.identify(createClient(this.access, baseUrl, credentials.token, requestedWorkspace, fetch), requestedWorkspace, Boolean(flags.oauth))
 
     let store: CredentialStore
     const notify = (message: string) => this.note(message)

@@ -6,8 +6,8 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import DownloadBatch from '../../../src/commands/orchestration/batch/download.js'
 import DownloadRuns from '../../../src/commands/orchestration/run/download.js'
-import { requests, stubApi } from '../../support/api-stub.js'
-import { runCommand, tempConfigDir } from '../../support/run-command.js'
+import { server as mswServer, requests, stubApi } from '../../support/api-stub.js'
+import { runCommand, signedInEnv, tempConfigDir } from '../../support/run-command.js'
 
 const fileUrl = 'https://files.cargo.test/exports/runs.ndjson?signature=abc'
 const content = '{"uuid":"r1","recordId":"acme.com"}\n{"uuid":"r2","recordId":"globex.com"}\n'
@@ -79,7 +79,13 @@ describe('downloads', () => {
   it('memory stays flat while streaming a large body to a file', async () => {
     const total = 256 * 1024 * 1024
     const chunk = Buffer.alloc(1024 * 1024, 'x')
-    server = createServer((_request, response) => {
+    // One local server answers the call and serves the body: msw's interception is switched off here,
+    // as its pass-through does not stream a body this large.
+    server = createServer((request, response) => {
+      if (request.url?.startsWith('/v1/')) {
+        response.setHeader('content-type', 'application/json')
+        return response.end(JSON.stringify({ url: `http://127.0.0.1:${(server?.address() as AddressInfo).port}/big` }))
+      }
       response.writeHead(200, { 'content-length': String(total) })
       let sent = 0
       const pump = () => {
@@ -93,7 +99,7 @@ describe('downloads', () => {
     })
     server.listen(0, '127.0.0.1')
     await once(server, 'listening')
-    stubApi('POST', '/v1/orchestration/runs/download', { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/big` })
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
     const dir = tempConfigDir()
     const target = join(dir, 'big.bin')
 
@@ -101,8 +107,12 @@ describe('downloads', () => {
     const baseline = process.memoryUsage().rss
     let peak = baseline
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5)
-    const result = await runCommand(DownloadRuns, ['--workflow-uuid', 'wf-1', '--output', target])
+    mswServer.close()
+    const result = await runCommand(DownloadRuns, ['--workflow-uuid', 'wf-1', '--output', target], { env: signedInEnv({ CARGO_AI_BASE_URL: baseUrl }) }).finally(() =>
+      mswServer.listen({ onUnhandledRequest: 'bypass' }),
+    )
     clearInterval(sampler)
+    expect(result.stdout).toContain('big.bin')
     expect(result.exitCode).toBe(0)
     expect(statSync(target).size).toBe(total)
     rmSync(dir, { recursive: true })

@@ -1,0 +1,1 @@
+export { run, flush, Config } from '@oclif/core'

@@ -1,0 +1,179 @@
+/**
+ * The fast path: runs a declared command from a table written at build time (scripts/build-fast-path.js)
+ * without loading oclif or zod, which cost a short command about four times what Node itself does to
+ * start. It takes only command lines it understands completely; anything else (help, a wrong or missing
+ * flag, waiting, commands with hooks of their own) returns false and goes to oclif, so every error and
+ * every help text comes from the one place. The table is data from the oclif classes themselves.
+ */
+import { readFileSync } from 'node:fs'
+import type { WireEndpoint } from '../api/endpoint.js'
+import { type FieldFlag, normalizeBooleanValues } from './flag-values.js'
+import type { OutputFormat } from './output.js'
+import type { checkPayload } from './payload-check.js'
+
+export interface FastFlag {
+  type: 'boolean' | 'option'
+  char?: string
+  allowNo?: boolean
+  options?: string[]
+  required?: boolean
+  default?: string | boolean
+  /** names this flag cannot be used with */
+  exclusive?: string[]
+}
+
+/** One command's row of the table: everything needed to parse its argv and send its call. */
+export interface FastCommand {
+  id: string
+  endpoint: WireEndpoint
+  /** where the endpoint's zod definition is, for payloads that need its checks: module under dist/, export name */
+  schema: { module: string; export: string }
+  /** the payload schema checks nothing beyond its fields (no refinements) */
+  plainPayload: boolean
+  fields: FieldFlag[]
+  args: string[]
+  flags: Record<string, FastFlag>
+  /** the command's own --format / --query (export format, SQL) shadow the global output flags */
+  ownFormat: boolean
+  ownQuery: boolean
+  download: boolean
+}
+
+export interface ParsedArgv {
+  flags: Record<string, unknown>
+  args: Record<string, string>
+}
+
+const TABLE_DIR = new URL('../fast/', import.meta.url)
+const MAX_ID_WORDS = 4
+
+/** Runs argv on the fast path when it can; false means oclif must take it. */
+export async function runFast(argv: string[], version: string): Promise<boolean> {
+  const found = findCommand(argv)
+  if (!found) return false
+  const parsed = parseFastArgv(found.command, argv.slice(found.words))
+  if (!parsed) return false
+  await runFastCommand(found.command, parsed, version)
+  return true
+}
+
+function findCommand(argv: string[]): { command: FastCommand; words: number } | undefined {
+  const words: string[] = []
+  for (const token of argv.slice(0, MAX_ID_WORDS)) {
+    if (!/^[a-z][a-z0-9-]*$/.test(token)) break
+    words.push(token)
+  }
+  for (let count = words.length; count > 0; count--) {
+    let text: string
+    try {
+      text = readFileSync(new URL(`${words.slice(0, count).join('.')}.json`, TABLE_DIR), 'utf8')
+    } catch {
+      continue
+    }
+    return { command: JSON.parse(text) as FastCommand, words: count }
+  }
+  return undefined
+}
+
+/**
+ * Parses argv as oclif would for the inputs it accepts: `--name value`, `--name=value`, `-c value`,
+ * booleans (`--x`, `--no-x`, `--x true|false`), positional arguments. Undefined for anything oclif would
+ * refuse or treat specially, and for forms that are rare enough to leave to oclif (`--`, repeated flags,
+ * values starting with a dash).
+ */
+export function parseFastArgv(command: FastCommand, tokens: string[]): ParsedArgv | undefined {
+  const booleans = new Set<string>()
+  const negatable = new Set<string>()
+  for (const [name, flag] of Object.entries(command.flags)) {
+    if (flag.type !== 'boolean') continue
+    booleans.add(name)
+    if (flag.allowNo) negatable.add(name)
+  }
+  let normalized: string[]
+  try {
+    normalized = normalizeBooleanValues(tokens, booleans, negatable)
+  } catch {
+    return undefined
+  }
+  const flags: Record<string, unknown> = {}
+  const positional: string[] = []
+  for (let index = 0; index < normalized.length; index++) {
+    const token = normalized[index]
+    if (token === '--' || token === '-') return undefined
+    if (!token.startsWith('-')) {
+      if (token === '') return undefined
+      positional.push(token)
+      continue
+    }
+    let name: string | undefined
+    let inline: string | undefined
+    const long = /^--([^=]+)(?:=(.*))?$/s.exec(token)
+    if (long) [, name, inline] = long
+    else name = Object.keys(command.flags).find((candidate) => token === `-${command.flags[candidate].char}`)
+    if (!name) return undefined
+    let flag = command.flags[name]
+    let value: unknown
+    if (!flag && name.startsWith('no-') && command.flags[name.slice(3)]?.allowNo && inline === undefined) {
+      name = name.slice(3)
+      flag = command.flags[name]
+      value = false
+    } else if (!flag) return undefined
+    else if (flag.type === 'boolean') {
+      if (inline !== undefined) return undefined
+      value = true
+    } else {
+      value = inline ?? normalized[++index]
+      if (typeof value !== 'string' || value === '' || (inline === undefined && value.startsWith('-'))) return undefined
+      if (flag.options && !flag.options.includes(value)) return undefined
+    }
+    if (Object.hasOwn(flags, name)) return undefined
+    flags[name] = value
+  }
+  if (positional.length !== command.args.length) return undefined
+  for (const [name, flag] of Object.entries(command.flags)) {
+    const given = Object.hasOwn(flags, name)
+    if (!given && flag.required) return undefined
+    if (given && flag.exclusive?.some((other) => Object.hasOwn(flags, other))) return undefined
+  }
+  for (const [name, flag] of Object.entries(command.flags)) {
+    if (!Object.hasOwn(flags, name) && flag.default !== undefined) flags[name] = flag.default
+  }
+  // waiting has its spinner, signals and back-off: oclif's class runs it
+  if (flags['wait-until-finished']) return undefined
+  const args = Object.fromEntries(command.args.map((name, index) => [name, positional[index]]))
+  return { flags, args }
+}
+
+/** What DeclaredCommand.run does for a command without prepare, filter or wait. */
+export async function runFastCommand(command: FastCommand, parsed: ParsedArgv, version: string): Promise<void> {
+  // loaded once the command line is known to be ours, so that what falls through to oclif pays nothing for them
+  const [{ resolveSession }, { clientForSession }, { collectPayload, deliverDownload, printFor }, { createFactory }, { printError }, { checkPayload }] = await Promise.all([
+    import('../auth/session.js'),
+    import('./api-access.js'),
+    import('./declared-run.js'),
+    import('./factory.js'),
+    import('./output.js'),
+    import('./payload-check.js'),
+  ])
+  const factory = createFactory()
+  const note = (message: string) => factory.io.stderr.write(`${message}\n`)
+  const outputOptions = {
+    format: command.ownFormat ? undefined : (parsed.flags.format as OutputFormat),
+    query: command.ownQuery ? undefined : (parsed.flags.query as string | undefined),
+  }
+  try {
+    const payload = await collectPayload(command.fields, command.args, parsed.args, parsed.flags, factory.io.stdin)
+    const given = command.fields.filter((field) => parsed.flags[field.name] !== undefined)
+    if (!command.plainPayload || given.some((field) => !field.plain)) {
+      const definitions = (await import(new URL(`../${command.schema.module}`, import.meta.url).href)) as Record<string, { payload: Parameters<typeof checkPayload>[0] }>
+      checkPayload(definitions[command.schema.export].payload, payload, command.fields, command.args)
+    }
+    const session = await resolveSession(factory.env, parsed.flags.profile as string | undefined, note)
+    const client = await clientForSession({ factory, version, note }, session)
+    const result = await client.call(command.endpoint, payload)
+    if (command.download && !parsed.flags['url-only']) await deliverDownload(client, factory, result, parsed.flags, outputOptions)
+    else await printFor(factory, result, outputOptions)
+  } catch (error) {
+    process.exitCode = await printError(factory.io, error, factory.env)
+  }
+}
