@@ -54,7 +54,8 @@ function send(target: URL, method: string, headers: Record<string, string>, body
       signal?.removeEventListener('abort', onAbort)
       resolve(message)
     })
-    request.once('error', (error) => {
+    // `on`, not `once`: a body cut or aborted later errors the request again, after this promise settled
+    request.on('error', (error) => {
       clearTimeout(connectTimer)
       signal?.removeEventListener('abort', onAbort)
       reject(isAbort(error) ? error : new TypeError('fetch failed', { cause: error }))
@@ -97,7 +98,10 @@ class NodeHttpResponse implements HttpResponse {
       message.resume()
       return
     }
+    // a failure before the body is read (while a token is renewed, say) surfaces when it is read, not as a crash
+    message.on('error', () => {})
     this.stream = decoded(message)
+    this.stream.on('error', () => {})
     if (signal) {
       const onAbort = () => this.stream?.destroy(abortReason(signal))
       signal.addEventListener('abort', onAbort, { once: true })

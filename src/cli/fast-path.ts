@@ -52,6 +52,8 @@ export async function runFast(argv: string[], version: string): Promise<boolean>
   const found = findCommand(argv)
   if (!found) return false
   const parsed = parseFastArgv(found.command, argv.slice(found.words))
+  const { createDebug } = await import('../debug.js')
+  createDebug('cargo-ai:fast')(`${found.command.id}: ${parsed ? 'fast path' : 'left to oclif'}`)
   if (!parsed) return false
   await runFastCommand(found.command, parsed, version)
   return true
@@ -144,8 +146,15 @@ export function parseFastArgv(command: FastCommand, tokens: string[]): ParsedArg
   return { flags, args }
 }
 
+type EndpointDefinitions = Record<string, { payload: Parameters<typeof checkPayload>[0] }>
+
+/** An endpoint module, for its zod payload schemas. */
+function loadFromDist(module: string): Promise<EndpointDefinitions> {
+  return import(new URL(`../${module}`, import.meta.url).href) as Promise<EndpointDefinitions>
+}
+
 /** What DeclaredCommand.run does for a command without prepare, filter or wait. */
-export async function runFastCommand(command: FastCommand, parsed: ParsedArgv, version: string): Promise<void> {
+export async function runFastCommand(command: FastCommand, parsed: ParsedArgv, version: string, loadDefinitions = loadFromDist): Promise<void> {
   // loaded once the command line is known to be ours, so that what falls through to oclif pays nothing for them
   const [{ resolveSession }, { clientForSession }, { collectPayload, deliverDownload, printFor }, { createFactory }, { printError }, { checkPayload }] = await Promise.all([
     import('../auth/session.js'),
@@ -165,7 +174,7 @@ export async function runFastCommand(command: FastCommand, parsed: ParsedArgv, v
     const payload = await collectPayload(command.fields, command.args, parsed.args, parsed.flags, factory.io.stdin)
     const given = command.fields.filter((field) => parsed.flags[field.name] !== undefined)
     if (!command.plainPayload || given.some((field) => !field.plain)) {
-      const definitions = (await import(new URL(`../${command.schema.module}`, import.meta.url).href)) as Record<string, { payload: Parameters<typeof checkPayload>[0] }>
+      const definitions = await loadDefinitions(command.schema.module)
       checkPayload(definitions[command.schema.export].payload, payload, command.fields, command.args)
     }
     const session = await resolveSession(factory.env, parsed.flags.profile as string | undefined, note)

@@ -99,6 +99,19 @@ describe('the CLI against a served emulator', () => {
     expect(await count()).toBe(before + 8)
   })
 
+  it('declared commands take the fast path, and print what oclif prints for them', async () => {
+    const argv = ['orchestration', 'run', 'list', '--workflow-uuid', TOOL_WORKFLOW, '--limit', '3', '--query', 'runs[].uuid']
+    const fast = await cli(argv, { ...env, DEBUG: 'cargo-ai:fast' })
+    const oclif = await cli(argv, { ...env, CARGO_AI_FAST_PATH: '0', DEBUG: 'cargo-ai:fast' })
+    expect(fast.stderr).toBe('cargo-ai:fast orchestration:run:list: fast path\n')
+    expect(oclif.stderr).toBe('')
+    expect([fast.code, fast.stdout]).toEqual([oclif.code, oclif.stdout])
+    expect(fast.json().length).toBeGreaterThan(0)
+    const unknownFlag = await cli(['orchestration', 'run', 'list', '--bogus'], { ...env, DEBUG: 'cargo-ai:fast' })
+    expect(unknownFlag.stderr).toContain('orchestration:run:list: left to oclif')
+    expect(unknownFlag.code).toBe(2)
+  })
+
   it('query execute runs SQL over the runs table', async () => {
     const result = await cli(['orchestration', 'query', 'execute', `SELECT count() AS n FROM runs WHERE workflow_uuid = '${TOOL_WORKFLOW}'`], env)
     expect(result.code).toBe(0)

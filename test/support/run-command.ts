@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { Config } from '@oclif/core'
 import type { Command } from '@oclif/core'
 import { type Clock, type InterruptSource, overrideFactory } from '../../src/cli/factory.js'
+import { type FastCommand, parseFastArgv, runFastCommand } from '../../src/cli/fast-path.js'
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url))
 export const TEST_BASE_URL = 'https://api.cargo.test'
@@ -51,7 +52,22 @@ export interface RunResult {
   json: () => any
 }
 
-/** Runs the real command class in-process, with captured streams and the given environment. */
+export interface FastPathMode {
+  /** the command's fast-path row, as scripts/build-fast-path.js would write it */
+  rowFor(command: object): FastCommand | undefined
+  loadDefinitions: Parameters<typeof runFastCommand>[3]
+  /** the command classes that ran on the fast path */
+  ran: Set<object>
+}
+
+let fastPath: FastPathMode | undefined
+
+/** From now on, runCommand runs what the fast path accepts on the fast path, as bin/run.js does (test/commands/fast-path.test.ts). */
+export function useFastPath(mode: FastPathMode | undefined): void {
+  fastPath = mode
+}
+
+/** Runs the real command class in-process (or its fast-path row, after useFastPath), with captured streams and the given environment. */
 export async function runCommand(command: { run: (argv: string[], config: Config) => Promise<unknown> }, argv: string[], options: RunOptions = {}): Promise<RunResult> {
   const stdout = new PassThrough()
   const stderr = new PassThrough()
@@ -70,7 +86,12 @@ export async function runCommand(command: { run: (argv: string[], config: Config
   const previousExitCode = process.exitCode
   process.exitCode = undefined
   try {
-    await command.run(argv, await oclifConfig())
+    const row = fastPath?.rowFor(command)
+    const parsed = row && parseFastArgv(row, argv)
+    if (row && parsed && fastPath) {
+      fastPath.ran.add(command)
+      await runFastCommand(row, parsed, (await oclifConfig()).version, fastPath.loadDefinitions)
+    } else await command.run(argv, await oclifConfig())
   } finally {
     overrideFactory(undefined)
   }
