@@ -118,6 +118,10 @@ class NodeHttpResponse implements HttpResponse {
     return this.webBody
   }
 
+  chunks(): AsyncIterable<Uint8Array> {
+    return this.stream ?? Readable.from([])
+  }
+
   async text(): Promise<string> {
     if (!this.stream) return ''
     const chunks: Buffer[] = []

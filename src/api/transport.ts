@@ -12,6 +12,8 @@ export interface HttpResponse {
   readonly ok: boolean
   readonly headers: { get(name: string): string | null }
   readonly body: ReadableStream<Uint8Array> | null
+  /** the body as Node chunks, where the transport has them (cheaper than `body` for large downloads) */
+  chunks?(): AsyncIterable<Uint8Array>
   text(): Promise<string>
   json(): Promise<unknown>
 }

@@ -50,14 +50,13 @@ export async function streamDownloads(
 
 async function copyBody(client: CargoClient, url: string, sink: Writable, signal?: AbortSignal): Promise<number> {
   const response = await client.download(url, { signal })
-  if (!response.body) return 0
+  // The node:http transport hands its socket stream over directly: a web stream's per-chunk promises and
+  // objects were most of a large download's memory.
+  const chunks = response.chunks?.() ?? (response.body ? readerChunks(response.body) : undefined)
+  if (!chunks) return 0
   let bytes = 0
-  // Read the web stream directly, one chunk at a time: nothing is queued beyond what the sink accepts.
-  const reader = response.body.getReader()
   try {
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) break
+    for await (const value of chunks) {
       bytes += value.length
       if (!sink.write(value)) await once(sink, 'drain')
     }
@@ -65,4 +64,14 @@ async function copyBody(client: CargoClient, url: string, sink: Writable, signal
     throw new CliError(`Download interrupted after ${bytes} bytes: ${(error as Error).message}`, 4)
   }
   return bytes
+}
+
+/** A web stream read one chunk at a time: nothing is queued beyond what the sink accepts. */
+async function* readerChunks(body: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {
+  const reader = body.getReader()
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) return
+    yield value
+  }
 }

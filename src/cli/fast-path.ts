@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs'
 import type { WireEndpoint } from '../api/endpoint.js'
 import { type FieldFlag, normalizeBooleanValues } from './flag-values.js'
+import { meetsChecks, type ValueCheck } from './value-checks.js'
 import type { OutputFormat } from './output.js'
 import type { checkPayload } from './payload-check.js'
 
@@ -32,6 +33,8 @@ export interface FastCommand {
   plainPayload: boolean
   fields: FieldFlag[]
   args: string[]
+  /** each argument's checks, as fields have them (undefined: only zod can tell) */
+  argChecks: Record<string, ValueCheck[] | undefined>
   flags: Record<string, FastFlag>
   /** the command's own --format / --query (export format, SQL) shadow the global output flags */
   ownFormat: boolean
@@ -172,8 +175,9 @@ export async function runFastCommand(command: FastCommand, parsed: ParsedArgv, v
   }
   try {
     const payload = await collectPayload(command.fields, command.args, parsed.args, parsed.flags, factory.io.stdin)
-    const given = command.fields.filter((field) => parsed.flags[field.name] !== undefined)
-    if (!command.plainPayload || given.some((field) => !field.plain)) {
+    const checks: Array<[string, ValueCheck[] | undefined]> = [...command.fields.map((field) => [field.field, field.checks] as [string, ValueCheck[] | undefined]), ...Object.entries(command.argChecks)]
+    const unchecked = checks.some(([name, list]) => Object.hasOwn(payload, name) && !(list && meetsChecks(payload[name], list)))
+    if (!command.plainPayload || unchecked) {
       const definitions = await loadDefinitions(command.schema.module)
       checkPayload(definitions[command.schema.export].payload, payload, command.fields, command.args)
     }

@@ -4,6 +4,7 @@
  */
 import { declaredCommands } from './define-command.js'
 import type { FastCommand, FastFlag } from './fast-path.js'
+import { payloadFields } from './payload-flags.js'
 
 /** flag properties whose meaning the fast parser reproduces; any other one sends the command to oclif */
 const understood = new Set(['name', 'parse', 'summary', 'description', 'options', 'default', 'helpGroup', 'input', 'multiple', 'type', 'char', 'allowNo', 'required', 'exclusive', 'hidden'])
@@ -52,13 +53,21 @@ export function fastRowFor(
     flags[name] = row
   }
   const { payload, result: _result, ...endpoint } = declaration.endpoint
+  const args = Object.keys(command.args ?? {})
+  // arguments arrive as text: only a string field's checks say whether zod would take them
+  const argChecks = Object.fromEntries(
+    payloadFields(payload)
+      .filter((field) => args.includes(field.field))
+      .map((field) => [field.field, field.kind === 'string' ? field.checks : undefined]),
+  )
   return {
     id,
     endpoint,
     schema,
     plainPayload: ((payload.def as { checks?: unknown[] }).checks ?? []).length === 0,
     fields,
-    args: Object.keys(command.args ?? {}),
+    args,
+    argChecks,
     flags,
     ownFormat: Object.hasOwn(command.flags ?? {}, 'format'),
     ownQuery: Object.hasOwn(command.flags ?? {}, 'query'),

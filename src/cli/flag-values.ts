@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
 import { UsageError } from './cli-error.js'
+import type { ValueCheck } from './value-checks.js'
 
 /** How a flag's text becomes a payload value. */
 export type FlagKind = 'string' | 'enum' | 'integer' | 'number' | 'boolean' | 'csv' | 'date' | 'json'
@@ -14,8 +15,11 @@ export interface PayloadField {
   nullable: boolean
   options?: string[]
   description?: string
-  /** the schema checks nothing beyond what the kind's conversion already guarantees */
-  plain: boolean
+  /**
+   * Everything the schema checks beyond what the kind's conversion guarantees, as data; undefined when
+   * that cannot be written as data (JSON values, refinements), and only zod can tell.
+   */
+  checks?: ValueCheck[]
 }
 
 /** A payload field as a command offers it: `name` is the flag, after overrides. */

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { isIsoDate } from '../api/schemas/common.js'
 import type { FlagKind, PayloadField } from './flag-values.js'
+import type { ValueCheck } from './value-checks.js'
 
 export type { PayloadField } from './flag-values.js'
 
@@ -30,7 +31,7 @@ function describeField(field: string, schema: z.ZodType): PayloadField {
     description ??= inner.description
   }
   const { kind, options } = kindOf(inner)
-  return { field, flag: kebabCase(field), kind, required, nullable, options, description, plain: isPlain(inner, kind) }
+  return { field, flag: kebabCase(field), kind, required, nullable, options, description, checks: checksOf(inner, kind) }
 }
 
 function kindOf(schema: z.ZodType): { kind: FlagKind; options?: string[] } {
@@ -56,30 +57,49 @@ function kindOf(schema: z.ZodType): { kind: FlagKind; options?: string[] } {
 }
 
 /**
- * True when validating the converted flag value against the schema cannot fail: no format, no checks,
- * and a kind whose conversion (or oclif's options) already guarantees the type. The fast path skips
- * loading the schemas for such values.
+ * The schema's checks as data (see value-checks.ts), or undefined when one of them cannot be written so.
+ * Enums need none (oclif and the fast path both refuse other values); integers are safe integers by conversion.
  */
-function isPlain(schema: z.ZodType, kind: FlagKind): boolean {
-  const unchecked = (candidate: z.ZodType) => {
-    const def = candidate.def as { checks?: unknown[]; format?: string }
-    return (def.checks ?? []).length === 0 && (def.format === undefined || (kind === 'integer' && def.format === 'safeint'))
-  }
+function checksOf(schema: z.ZodType, kind: FlagKind): ValueCheck[] | undefined {
   switch (kind) {
     case 'enum':
     case 'boolean':
-      return true
+      return []
     case 'string':
+    case 'date':
     case 'integer':
     case 'number':
-      return unchecked(schema)
+      return scalarChecks(schema, kind)
     case 'csv': {
       const element = (schema as z.ZodArray).element as z.ZodType
-      return unchecked(schema) && element.def.type === 'string' && unchecked(element)
+      const own = scalarChecks(schema, kind)
+      const each = element.def.type === 'enum' ? [{ check: 'oneOf' as const, values: enumOptions(element) }] : scalarChecks(element, 'string')
+      return own && each ? [...own, { check: 'each', checks: each }] : undefined
     }
     default:
-      return false
+      return undefined
   }
+}
+
+function scalarChecks(schema: z.ZodType, kind: FlagKind): ValueCheck[] | undefined {
+  const def = schema.def as { format?: string; pattern?: RegExp; checks?: Array<{ _zod: { def: Record<string, unknown> } }> }
+  const checks: ValueCheck[] = []
+  if (def.format !== undefined) {
+    if (def.pattern) checks.push(patternCheck(def.pattern))
+    else if (!(kind === 'integer' && def.format === 'safeint')) return undefined
+  }
+  for (const check of def.checks ?? []) {
+    const spec = check._zod.def
+    if (spec.check === 'min_length' || spec.check === 'max_length') checks.push({ check: spec.check === 'min_length' ? 'minLength' : 'maxLength', value: Number(spec.minimum ?? spec.maximum) })
+    else if (spec.check === 'string_format' && spec.pattern instanceof RegExp) checks.push(patternCheck(spec.pattern))
+    else if (spec.check === 'greater_than' || spec.check === 'less_than') checks.push({ check: spec.check === 'greater_than' ? 'min' : 'max', value: Number(spec.value), inclusive: Boolean(spec.inclusive) })
+    else return undefined
+  }
+  return checks
+}
+
+function patternCheck(pattern: RegExp): ValueCheck {
+  return { check: 'pattern', source: pattern.source, flags: pattern.flags.replace(/[gy]/g, '') }
 }
 
 function enumOptions(schema: z.ZodType): string[] {
