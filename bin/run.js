@@ -2,6 +2,11 @@
 import { readFileSync } from 'node:fs'
 
 const argv = process.argv.slice(2)
+// A reader that stops early (`cargo-ai … | head`) closes the pipe: stop quietly, as `yes | head` does, not with a stack trace.
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') throw error
+  process.exit(process.exitCode ?? 0)
+})
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
 // `--version` is answered before oclif loads: scripts call it often and it should cost no more than node itself.
 if (argv.length === 1 && argv[0] === '--version') {

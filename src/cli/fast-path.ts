@@ -75,7 +75,11 @@ function findCommand(argv: string[]): { command: FastCommand; words: number } | 
     } catch {
       continue
     }
-    return { command: JSON.parse(text) as FastCommand, words: count }
+    try {
+      return { command: JSON.parse(text) as FastCommand, words: count }
+    } catch {
+      return undefined // a damaged table: oclif runs the command
+    }
   }
   return undefined
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cleanEnv, cli, type ServedEmulator, startEmulatorProcess, tempDir } from './cli-process.js'
+import { cleanEnv, cli, type ServedEmulator, startCli, startEmulatorProcess, tempDir } from './cli-process.js'
 
 // Fixed values seeded by the emulator (src/emulator/seed.ts).
 const TOOL_WORKFLOW = '00000000-0000-4000-8000-000000000102'
@@ -110,6 +110,15 @@ describe('the CLI against a served emulator', () => {
     const unknownFlag = await cli(['orchestration', 'run', 'list', '--bogus'], { ...env, DEBUG: 'cargo-ai:fast' })
     expect(unknownFlag.stderr).toContain('orchestration:run:list: left to oclif')
     expect(unknownFlag.code).toBe(2)
+  })
+
+  it('a reader that closes the pipe early (`| head`) ends it quietly: exit 0, nothing on stderr', async () => {
+    for (const path of ['1', '0']) {
+      const running = startCli(['orchestration', 'run', 'download', '--workflow-uuid', TOOL_WORKFLOW], { ...env, CARGO_AI_FAST_PATH: path })
+      running.child.stdout?.destroy()
+      const result = await running.done
+      expect([path, result.code, result.stderr]).toEqual([path, 0, ''])
+    }
   })
 
   it('query execute runs SQL over the runs table', async () => {
