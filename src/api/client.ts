@@ -2,6 +2,7 @@ import type { DebugLog } from '../debug.js'
 import { sleep } from '../sleep.js'
 import { type PayloadOf, type ResultOf, type WireEndpoint, pathParams } from './endpoint.js'
 import { ApiError, errorFromResponse } from './errors.js'
+import { CONNECT_TIMEOUT_CODE } from './http-transport.js'
 import { stripNulls } from './null-stripping.js'
 import { serializeQuery } from './query-string.js'
 import type { FetchLike, HttpResponse } from './transport.js'
@@ -39,7 +40,7 @@ const BACKOFF_CAP_MS = 20_000
 const MAX_RETRY_AFTER_MS = 60_000
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504])
 /** Failures that happen before a connection exists: nothing reached the server, so any call may be retried. */
-const BEFORE_CONNECTION = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT'])
+const BEFORE_CONNECTION = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', CONNECT_TIMEOUT_CODE])
 
 /**
  * How long to wait before attempt `attempt + 1`, or undefined when the error must be reported now.

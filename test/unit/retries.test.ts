@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { CargoClient, MAX_ATTEMPTS, parseRetryAfter, retryDelay } from '../../src/api/client.js'
 import { createRun, listRuns } from '../../src/api/endpoints/orchestration.js'
+import { CONNECT_TIMEOUT_CODE } from '../../src/api/http-transport.js'
 import { ApiError } from '../../src/api/errors.js'
 
 const read = { idempotent: true }
@@ -37,6 +38,8 @@ describe('retryDelay', () => {
     expect(retryDelay(network('ECONNRESET'), write, 1)).toBeUndefined()
     expect(retryDelay(network('ETIMEDOUT'), write, 1)).toBeUndefined()
     expect(retryDelay(network('ECONNREFUSED'), write, 1, () => 0.5)).toBe(250)
+    // the node:http transport's own connect timeout: no connection, so nothing was sent
+    expect(retryDelay(network(CONNECT_TIMEOUT_CODE), write, 1, () => 0.5)).toBe(250)
     expect(retryDelay(network('ECONNRESET'), read, 1, () => 0.5)).toBe(250)
   })
 })
