@@ -179,8 +179,9 @@ export async function runFastCommand(command: FastCommand, parsed: ParsedArgv, v
   }
   try {
     const payload = await collectPayload(command.fields, command.args, parsed.args, parsed.flags, factory.io.stdin)
-    const checks: Array<[string, ValueCheck[] | undefined]> = [...command.fields.map((field) => [field.field, field.checks] as [string, ValueCheck[] | undefined]), ...Object.entries(command.argChecks)]
-    const unchecked = checks.some(([name, list]) => Object.hasOwn(payload, name) && !(list && meetsChecks(payload[name], list)))
+    // zod only where the table cannot vouch for a value: it words the errors exactly as the oclif path does
+    const checks = { ...Object.fromEntries(command.fields.map((field) => [field.field, field.checks])), ...command.argChecks }
+    const unchecked = Object.keys(payload).some((name) => !(checks[name] && meetsChecks(payload[name], checks[name])))
     if (!command.plainPayload || unchecked) {
       const definitions = await loadDefinitions(command.schema.module)
       checkPayload(definitions[command.schema.export].payload, payload, command.fields, command.args)
