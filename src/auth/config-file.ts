@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { readFileIfExists, writeFileAtomic } from './atomic-file.js'
+import { withFileLock } from './file-lock.js'
 import { ensurePrivate } from './private-file.js'
 import { type Config, parseConfig } from './stored-shapes.js'
 
@@ -27,6 +28,14 @@ export async function readConfig(dir: string, notify: (message: string) => void 
   return config
 }
 
-export async function writeConfig(dir: string, config: Config): Promise<void> {
-  await writeFileAtomic(configPath(dir), `${JSON.stringify(config, null, 2)}\n`, 0o600)
+/**
+ * Reads, changes and writes config.json while holding its lock, so that concurrent processes (logins into
+ * several profiles at once) cannot lose each other's changes. `change` returns false to write nothing.
+ */
+export function updateConfig(dir: string, change: (config: Config) => boolean | void, notify: (message: string) => void = () => {}): Promise<Config> {
+  return withFileLock(configPath(dir), async () => {
+    const config = await readConfig(dir, notify)
+    if (change(config) !== false) await writeFileAtomic(configPath(dir), `${JSON.stringify(config, null, 2)}\n`, 0o600)
+    return config
+  })
 }

@@ -4,7 +4,7 @@ import { ApiError } from '../api/errors.js'
 import { getCurrentUser } from '../api/endpoints/user-management.js'
 import { getCurrentWorkspace, listWorkspaces } from '../api/endpoints/workspace-management.js'
 import type { FetchLike } from '../api/transport.js'
-import { type Profile, readConfig, writeConfig } from '../auth/config-file.js'
+import { type Profile, updateConfig } from '../auth/config-file.js'
 import { type Credentials, type CredentialStore, FileStore, storeCredentials } from '../auth/credential-store.js'
 import { OAuthError, oauthConfig, pollForToken, requestDeviceCode } from '../auth/oauth.js'
 import { createClient, emulatorFetch } from '../cli/api-access.js'
@@ -74,17 +74,21 @@ The authorization server is CARGO_AI_AUTH_URL (default: the API origin) with cli
       store = stored.store
       if (stored.fallbackReason) this.note(`No OS keyring available (${stored.fallbackReason}); the token is stored in ${dir}/credentials.json (mode 0600).`)
     }
-    const config = await readConfig(dir, notify)
-    const profile: Profile = { ...config.profiles[profileName], workspaceUuid: workspace.uuid, credentialStore: store.kind, userEmail: user.email }
-    if (flags.emulator) Object.assign(profile, { baseUrl, emulator: true })
-    else {
-      if (profile.emulator) delete profile.baseUrl
-      delete profile.emulator
-      if (flags['base-url']) profile.baseUrl = flags['base-url']
-    }
-    config.profiles[profileName] = profile
-    config.currentProfile = profileName
-    await writeConfig(dir, config)
+    await updateConfig(
+      dir,
+      (config) => {
+        const profile: Profile = { ...config.profiles[profileName], workspaceUuid: workspace.uuid, credentialStore: store.kind, userEmail: user.email }
+        if (flags.emulator) Object.assign(profile, { baseUrl, emulator: true })
+        else {
+          if (profile.emulator) delete profile.baseUrl
+          delete profile.emulator
+          if (flags['base-url']) profile.baseUrl = flags['base-url']
+        }
+        config.profiles[profileName] = profile
+        config.currentProfile = profileName
+      },
+      notify,
+    )
     await this.print({ profile: profileName, credentialStore: store.kind, baseUrl, user, workspace })
   }
 

@@ -1,4 +1,4 @@
-import { readConfig, writeConfig } from '../auth/config-file.js'
+import { updateConfig } from '../auth/config-file.js'
 import { forgetCredentials } from '../auth/credential-store.js'
 import { BaseCommand } from '../cli/base-command.js'
 
@@ -11,12 +11,11 @@ export default class Logout extends BaseCommand {
     const { flags } = await this.parseArgv(Logout)
     const session = await this.session(flags.profile)
     const removed = await forgetCredentials(session.configDir, session.profileName, this.factory.env)
-    const config = await readConfig(session.configDir)
-    const profile = config.profiles[session.profileName]
-    if (profile?.credentialStore) {
+    await updateConfig(session.configDir, (config) => {
+      const profile = config.profiles[session.profileName]
+      if (!profile?.credentialStore) return false
       delete profile.credentialStore
-      await writeConfig(session.configDir, config)
-    }
+    })
     if (this.factory.env.CARGO_AI_TOKEN) this.note('CARGO_AI_TOKEN is still set in this environment and will keep being used.')
     await this.print({ profile: session.profileName, loggedOut: true, removedCredentials: removed })
   }

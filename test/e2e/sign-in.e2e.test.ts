@@ -105,7 +105,7 @@ describe('login --oauth (device flow against the emulator)', () => {
 })
 
 describe('credentials under concurrency', () => {
-  it('parallel logins into several profiles leave one complete, valid credentials file', async () => {
+  it('parallel logins into several profiles leave one complete, valid credentials file and config', async () => {
     const env = envFor()
     const profiles = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6']
     const results = await Promise.all(profiles.map((profile) => cli(['login', '--token', emulator.token, '--base-url', emulator.baseUrl, '--profile', profile], env)))

@@ -1,5 +1,5 @@
 import * as Args from '@oclif/core/args'
-import { readConfig, writeConfig } from '../../auth/config-file.js'
+import { readConfig, updateConfig } from '../../auth/config-file.js'
 import { configDir } from '../../auth/config-dir.js'
 import { forgetCredentials } from '../../auth/credential-store.js'
 import { BaseCommand } from '../../cli/base-command.js'
@@ -13,12 +13,17 @@ export default class ProfileRemove extends BaseCommand {
   async run(): Promise<void> {
     const { args } = await this.parseArgv(ProfileRemove)
     const dir = configDir(this.factory.env)
-    const config = await readConfig(dir, (message) => this.note(message))
-    if (!config.profiles[args.name]) throw new UsageError(`No profile ${args.name}`)
+    const note = (message: string) => this.note(message)
+    if (!(await readConfig(dir, note)).profiles[args.name]) throw new UsageError(`No profile ${args.name}`)
     const removedCredentials = await forgetCredentials(dir, args.name, this.factory.env)
-    delete config.profiles[args.name]
-    if (config.currentProfile === args.name) config.currentProfile = Object.keys(config.profiles).sort()[0] ?? 'default'
-    await writeConfig(dir, config)
+    const config = await updateConfig(
+      dir,
+      (current) => {
+        delete current.profiles[args.name]
+        if (current.currentProfile === args.name) current.currentProfile = Object.keys(current.profiles).sort()[0] ?? 'default'
+      },
+      note,
+    )
     await this.print({ removed: args.name, removedCredentials, currentProfile: config.currentProfile })
   }
 }

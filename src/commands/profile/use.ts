@@ -1,5 +1,5 @@
 import * as Args from '@oclif/core/args'
-import { readConfig, writeConfig } from '../../auth/config-file.js'
+import { updateConfig } from '../../auth/config-file.js'
 import { configDir } from '../../auth/config-dir.js'
 import { BaseCommand } from '../../cli/base-command.js'
 import { UsageError } from '../../cli/cli-error.js'
@@ -12,12 +12,16 @@ export default class ProfileUse extends BaseCommand {
   async run(): Promise<void> {
     const { args } = await this.parseArgv(ProfileUse)
     const dir = configDir(this.factory.env)
-    const config = await readConfig(dir, (message) => this.note(message))
-    if (!config.profiles[args.name]) {
-      throw new UsageError(`No profile ${args.name}; profiles: ${Object.keys(config.profiles).join(', ') || 'none (sign in with cargo-ai login)'}`)
-    }
-    config.currentProfile = args.name
-    await writeConfig(dir, config)
+    await updateConfig(
+      dir,
+      (config) => {
+        if (!config.profiles[args.name]) {
+          throw new UsageError(`No profile ${args.name}; profiles: ${Object.keys(config.profiles).join(', ') || 'none (sign in with cargo-ai login)'}`)
+        }
+        config.currentProfile = args.name
+      },
+      (message) => this.note(message),
+    )
     if (this.factory.env.CARGO_AI_PROFILE) this.note(`CARGO_AI_PROFILE=${this.factory.env.CARGO_AI_PROFILE} is set and still wins in this environment.`)
     await this.print({ currentProfile: args.name })
   }
