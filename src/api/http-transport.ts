@@ -13,6 +13,8 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib'
 import type { HttpRequestInit, HttpResponse } from './transport.js'
 
 const MAX_REDIRECTS = 20
+/** What Node's fetch sends unasked: the original CLI's requests carry these (wire.md §3), and some gateways refuse a request without a user-agent. */
+const FETCH_DEFAULT_HEADERS = { accept: '*/*', 'accept-language': '*', 'sec-fetch-mode': 'cors', 'user-agent': 'node', 'accept-encoding': 'gzip, deflate' }
 /** Nothing reached the server when the TCP/TLS connection is not up by then, so any call may be retried. */
 export const CONNECT_TIMEOUT_MS = 10_000
 export const CONNECT_TIMEOUT_CODE = 'ECONNECTTIMEOUT'
@@ -20,7 +22,7 @@ export const CONNECT_TIMEOUT_CODE = 'ECONNECTTIMEOUT'
 export async function nodeHttpFetch(url: string, init: HttpRequestInit = {}): Promise<HttpResponse> {
   let target = new URL(url)
   let method = (init.method ?? 'GET').toUpperCase()
-  let headers: Record<string, string> = { 'accept-encoding': 'gzip, deflate, br', ...lowerCaseKeys(init.headers ?? {}) }
+  let headers: Record<string, string> = { ...FETCH_DEFAULT_HEADERS, ...lowerCaseKeys(init.headers ?? {}) }
   let body = init.body as string | undefined
   for (let redirects = 0; ; redirects++) {
     const message = await send(target, method, headers, body, init.signal)

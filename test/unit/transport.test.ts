@@ -49,10 +49,11 @@ describe('createTransport', () => {
 })
 
 describe('nodeHttpFetch (the transport of plain calls)', () => {
-  it('decodes gzip, keeps repeated headers, and gives the body as text, JSON or a stream', async () => {
+  it('sends what fetch sends unasked, decodes gzip, keeps repeated headers, and gives the body as text, JSON or a stream', async () => {
     const port = await listen(
       createServer((request, response) => {
-        const body = gzipSync(JSON.stringify({ accept: request.headers['accept-encoding'], path: request.url }))
+        const { accept, 'accept-language': language, 'sec-fetch-mode': mode, 'user-agent': agent, 'accept-encoding': encoding } = request.headers
+        const body = gzipSync(JSON.stringify({ defaults: [accept, language, mode, agent, encoding], path: request.url }))
         response.writeHead(200, { 'content-encoding': 'gzip', 'content-type': 'application/json', 'x-many': ['a', 'b'] })
         response.end(body)
       }),
@@ -61,7 +62,8 @@ describe('nodeHttpFetch (the transport of plain calls)', () => {
     expect(response.ok).toBe(true)
     expect(response.headers.get('X-Many')).toBe('a, b')
     expect(response.headers.get('absent')).toBeNull()
-    expect(await response.json()).toEqual({ accept: 'gzip, deflate, br', path: '/v1/x?y=1' })
+    // the headers Node's fetch adds unasked, as the original CLI sends them
+    expect(await response.json()).toEqual({ defaults: ['*/*', '*', 'cors', 'node', 'gzip, deflate'], path: '/v1/x?y=1' })
     const again = await nodeHttpFetch(`http://127.0.0.1:${port}/s`)
     const chunks: Uint8Array[] = []
     for await (const chunk of again.body as unknown as AsyncIterable<Uint8Array>) chunks.push(chunk)
