@@ -888,32 +888,23 @@ export const orchestrationRecord = entity({
 })
 export type OrchestrationRecord = z.infer<typeof orchestrationRecord>
 
-export const runMetric = entity({
+/** Per-node execution counts, as record metrics have them; run metrics add idle and skipped. */
+const nodeExecutionCounts = {
   nodeUuid: z.string(),
   totalExecutionsCount: z.number(),
-  idleExecutionsCount: z.number(),
   pendingExecutionsCount: z.number(),
   runningExecutionsCount: z.number(),
   successExecutionsCount: z.number(),
   errorExecutionsCount: z.number(),
   cancellingExecutionsCount: z.number(),
   cancelledExecutionsCount: z.number(),
-  skippedExecutionsCount: z.number(),
   creditsUsedCount: z.number(),
-})
+}
+
+export const runMetric = entity({ ...nodeExecutionCounts, idleExecutionsCount: z.number(), skippedExecutionsCount: z.number() })
 export type RunMetric = z.infer<typeof runMetric>
 
-export const recordMetric = entity({
-  nodeUuid: z.string(),
-  totalExecutionsCount: z.number(),
-  pendingExecutionsCount: z.number(),
-  runningExecutionsCount: z.number(),
-  successExecutionsCount: z.number(),
-  errorExecutionsCount: z.number(),
-  cancellingExecutionsCount: z.number(),
-  cancelledExecutionsCount: z.number(),
-  creditsUsedCount: z.number(),
-})
+export const recordMetric = entity(nodeExecutionCounts)
 export type RecordMetric = z.infer<typeof recordMetric>
 
 // ---------------------------------------------------------------------------------------------
