@@ -12,7 +12,7 @@ import {
 } from '../api/endpoints/workspace-management.js'
 import { ApiError, kindOfStatus } from '../api/errors.js'
 import type { MultipartPart, UploadedFile } from '../api/schemas/workspace-management.js'
-import { CliError, UsageError } from './cli-error.js'
+import { CliError, ExitCode, UsageError } from './cli-error.js'
 import { reportError } from './output.js'
 
 /**
@@ -43,6 +43,8 @@ export interface UploadOptions {
   /** per part PUT; default: the client's timeout */
   partTimeoutMs?: number
   onProgress?: (sentBytes: number, totalBytes: number) => void
+  /** Ctrl-C or SIGTERM: stop sending, abort the multipart upload, fail with exit 130 */
+  signal?: AbortSignal
 }
 
 export type UploadResult = Pick<UploadedFile, 'uuid' | 's3Filename' | 'contentType' | 'name'>
@@ -102,7 +104,9 @@ async function uploadInOneRequest(client: CargoClient, file: LocalFile, options:
   form.append('file', await openAsBlob(file.path, { type: file.contentType }), file.name)
   // fetch reports no progress while it sends: 0% now, 100% once answered
   options.onProgress?.(0, file.size)
-  const answer = await client.upload(uploadFile, form)
+  const answer = await client.upload(uploadFile, form, {}, { signal: options.signal }).catch((error: unknown) => {
+    throw options.signal?.aborted ? interrupted(file, false) : error
+  })
   options.onProgress?.(file.size, file.size)
   return normalize(answer as unknown as Record<string, unknown>, file)
 }
@@ -141,13 +145,19 @@ async function uploadInParts(client: CargoClient, file: LocalFile, options: Uplo
   const ids: UploadIds = await client.call(startMultipartUpload, { contentType: file.contentType, filename: file.name })
   try {
     const parts = await sendParts(client, ids, file, options)
+    if (options.signal?.aborted) throw interrupted(file, true)
     const done = await client.call(completeMultipartUpload, { ...ids, parts })
     return { s3Filename: done.s3Filename || ids.s3Filename, contentType: file.contentType, name: file.name }
   } catch (error) {
     // best effort: the upload has failed whatever the abort answers
     await client.call(abortMultipartUpload, ids).catch(() => undefined)
-    throw uploadFailure(file, error)
+    throw error instanceof CliError && error.exitCode === ExitCode.interrupted ? error : uploadFailure(file, error)
   }
+}
+
+function interrupted(file: LocalFile, multipart: boolean): CliError {
+  const cleanup = multipart ? ' The multipart upload was aborted.' : ''
+  return new CliError(`Upload of ${file.name} interrupted; nothing was stored.${cleanup}`, ExitCode.interrupted, { reason: 'interrupted' })
 }
 
 /** One clear error, with the exit code the last failure calls for (4 for network or 5xx, else 1). */
@@ -170,6 +180,7 @@ async function sendParts(client: CargoClient, ids: UploadIds, file: LocalFile, o
   // no type: a typed Blob would make fetch send a content-type, and the part PUT carries no headers
   const blob = await openAsBlob(file.path)
   const stop = new AbortController()
+  options.signal?.addEventListener('abort', () => stop.abort(), { once: true })
   const parts: MultipartPart[] = []
   let next = 1
   let sent = 0

@@ -144,6 +144,25 @@ describe('the S3 multipart flow (from the threshold)', () => {
     expect(seen.api.at(-1)?.body).toEqual({ s3Filename: 'abc-big.csv', uploadId: 'up-1' })
   })
 
+  it('Ctrl-C stops sending parts, aborts the multipart upload, and exits 130 without completing it', async () => {
+    const { client, seen } = scriptedClient({ delay: () => 40 })
+    const interrupt = new AbortController()
+    setTimeout(() => interrupt.abort(), 15)
+    const error = (await uploadWorkspaceFile(client, localFile('stopped.csv', bytes(200)), { threshold: 10, partSize: 10, signal: interrupt.signal }).catch(
+      (e: unknown) => e,
+    )) as CliError
+
+    expect(error).toBeInstanceOf(CliError)
+    expect([error.message, error.exitCode, error.fields]).toEqual([
+      'Upload of stopped.csv interrupted; nothing was stored. The multipart upload was aborted.',
+      ExitCode.interrupted,
+      { reason: 'interrupted' },
+    ])
+    expect(seen.api.map((call) => call.path).filter((path) => path !== 'multipart/sign')).toEqual(['multipart/create', 'multipart/abort'])
+    // the four parts in flight were cut short; no new one started
+    expect(seen.puts.length).toBeLessThanOrEqual(4)
+  })
+
   it('counts a part answered without an ETag as failed, and ignores a failing abort', async () => {
     const { client, seen } = scriptedClient({ noEtag: true, abortStatus: 500 })
     const error = (await uploadWorkspaceFile(client, localFile('noetag.csv', bytes(10)), { threshold: 10, partSize: 10 }).catch((e: unknown) => e)) as CliError

@@ -20,12 +20,15 @@ orchestration batch create --data '{"kind":"file","s3Filename":"..."}' and works
     const { flags } = await this.parseArgv(Upload)
     const file = await inspectFile(flags['file-path'])
     const client = await this.client(flags.profile)
-    const { io, env } = this.factory
+    const { io, env, onInterrupt } = this.factory
     const progress = io.stderrIsTTY && !env.CI ? progressLine(io.stderr, file.name) : undefined
+    const interrupt = new AbortController()
+    const stopListening = onInterrupt(() => interrupt.abort())
     let result
     try {
-      result = await uploadWorkspaceFile(client, file, { onProgress: progress?.update })
+      result = await uploadWorkspaceFile(client, file, { onProgress: progress?.update, signal: interrupt.signal })
     } finally {
+      stopListening()
       progress?.end()
     }
     await this.print(result)
