@@ -66,7 +66,7 @@ describe('folders', () => {
 })
 
 describe('files', () => {
-  it('uploads a CSV in one request, then lists its columns', async () => {
+  it('uploads a CSV in one request, lists its columns, and runs a tool over it (batch data kind file)', async () => {
     const path = join(tempDir(), 'my-companies.csv')
     writeFileSync(path, 'company,domain,country\nAcme,acme.com,US\n')
     const upload = await ok(['workspace', 'file', 'upload', '--file-path', path])
@@ -78,6 +78,9 @@ describe('files', () => {
         { type: 'string', name: 'country' },
       ],
     })
+    const data = JSON.stringify({ kind: 'file', s3Filename: upload.s3Filename })
+    const batch = await ok(['orchestration', 'batch', 'create', '--workflow-uuid', TOOL_WORKFLOW, '--data', data, '--wait-until-finished', '--polling-interval', '200'])
+    expect(batch.batch).toMatchObject({ status: 'success', runsCount: 1, executedRunsCount: 1, data: { kind: 'file', s3Filename: upload.s3Filename } })
   })
 
   it('uploads a 50 MiB file in S3 parts through the signed URLs the emulator serves', async () => {

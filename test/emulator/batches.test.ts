@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as o from '../../src/api/endpoints/orchestration.js'
 import { SEED } from '../../src/emulator/index.js'
-import { Harness } from './harness.js'
+import { Harness, ORIGIN } from './harness.js'
 
 const { tool, play } = SEED
 
@@ -88,6 +88,25 @@ describe('batches', () => {
     expect(batch.workflowUuid).toBe(SEED.adHocWorkflowUuid)
     expect(await finishedBatch(batch.uuid)).toMatchObject({ status: 'success', executedRunsCount: 2, failedRunsCount: 1 })
     expect((await h.call(o.executeActionBatch, { action, records: [] })).body).toEqual({ reason: 'dataError', dataError: { reason: 'noRecords' } })
+  })
+
+  it('runs a file batch over an uploaded CSV, its columns renamed by mappings, and previews it', async () => {
+    const form = new FormData()
+    form.append('file', new Blob(['Website,Name\r\nacme.com,"Acme, Inc."\nbroken.invalid,"Broken ""Co"""\n\n'], { type: 'text/csv' }), 'companies.csv')
+    const headers = { authorization: `Bearer ${SEED.token}`, 'selected-workspace-uuid': SEED.workspaceUuid }
+    const upload = await h.emulator.handle(new Request(`${ORIGIN}/v1/workspaceManagement/files/upload`, { method: 'POST', headers, body: form }))
+    const { s3Filename } = (await upload.json()) as { s3Filename: string }
+
+    const preview = await h.ok(o.previewBatch, { workflowUuid: tool.workflowUuid, data: { kind: 'file', s3Filename } })
+    expect(preview).toMatchObject({ count: 2, records: [{ Website: 'acme.com', Name: 'Acme, Inc.' }, { Website: 'broken.invalid', Name: 'Broken "Co"' }] })
+    const data = { kind: 'file' as const, s3Filename, mappings: { Website: 'domain' } }
+    const { batch } = await h.ok(o.createBatch, { workflowUuid: tool.workflowUuid, data })
+    expect(batch).toMatchObject({ runsCount: 2, data })
+    expect(await finishedBatch(batch.uuid)).toMatchObject({ status: 'success', executedRunsCount: 2, failedRunsCount: 1 })
+    expect((await h.ok(o.listRuns, { batchUuid: batch.uuid })).runs).toHaveLength(2)
+
+    const missing = await h.call(o.createBatch, { workflowUuid: tool.workflowUuid, data: { kind: 'file', s3Filename: 'nothing-here.csv' } })
+    expect(missing.body).toMatchObject({ reason: 'dataError', dataError: { reason: 'invalidData' } })
   })
 
   it('previews the records a batch would take', async () => {

@@ -3,6 +3,7 @@ import * as api from '../../api/endpoints/orchestration.js'
 import { type Ctx, lookup, mustGet, on, save } from '../context.js'
 import { type BatchDoc, type ModelDoc, type PlayDoc, type RunDoc, type SegmentDoc, type WorkflowDoc, isTerminal, publicView } from '../documents.js'
 import type { JsonObject } from '../expressions.js'
+import { csvRecords } from '../csv.js'
 import { type ApiFailure, badRequest, dataError, notFound } from '../http.js'
 import { type BatchRecord, type WorkflowKind, chooseGraph, startBatch, workflowKind } from '../runtime.js'
 import { type SegmentFilter, selectRows } from '../segment-filter.js'
@@ -11,6 +12,7 @@ import { SEED } from '../seed.js'
 import { materializeBatch } from '../simulation.js'
 import { selectOrchestrationRecords } from './records.js'
 import { cancelAll, selectRuns, workspaceRuns } from './runs.js'
+import { readUploadedFile } from './workspace.js'
 
 /** Batch data kinds by workflow kind (wire.md §13), plus the internal kinds the API also accepts. */
 const allowedKinds: Record<WorkflowKind, readonly string[]> = {
@@ -75,9 +77,24 @@ const sources: Record<string, (ctx: Ctx, data: Data) => BatchRecord[]> = {
   form: (_, data) => inline(data.records),
   group: (_, data) => (data.items as JsonObject[]).map((item) => ({ data: item && typeof item === 'object' ? item : { value: item } })),
   runs: rerunRecords,
-  file: () => {
-    throw dataError('invalidData', 'Uploaded files are not emulated: use {"kind":"records","records":[...]} instead')
-  },
+  file: (ctx, data) => fileRecords(ctx, String(data.s3Filename), data.mappings as Record<string, string> | undefined),
+}
+
+/** An uploaded file's rows (workspace file upload): CSV with a header row, or a JSON array of objects. */
+function fileRecords(ctx: Ctx, s3Filename: string, mappings?: Record<string, string>): BatchRecord[] {
+  const bytes = readUploadedFile(ctx, s3Filename)
+  if (!bytes) throw dataError('invalidData', `No uploaded file has the s3Filename ${s3Filename}; upload it with workspace file upload`)
+  const text = bytes.toString('utf8')
+  if (/^\s*\[/.test(text)) {
+    let rows: unknown
+    try {
+      rows = JSON.parse(text)
+    } catch {
+      throw dataError('invalidData', `${s3Filename} is neither a CSV nor a JSON array`)
+    }
+    return (rows as unknown[]).filter((row): row is JsonObject => !!row && typeof row === 'object' && !Array.isArray(row)).map((data) => ({ data }))
+  }
+  return csvRecords(text, mappings).map((data) => ({ data }))
 }
 
 function recordsOf(ctx: Ctx, data: Data): BatchRecord[] {

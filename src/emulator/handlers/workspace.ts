@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type { z } from 'zod'
 import * as users from '../../api/endpoints/user-management.js'
 import * as api from '../../api/endpoints/workspace-management.js'
+import { csvHeader } from '../csv.js'
 import { type Ctx, live, lookup, mustGet, on, save } from '../context.js'
 import { publicView } from '../documents.js'
 import { ApiFailure, badRequest, notFound } from '../http.js'
@@ -339,29 +340,6 @@ function storeFile(ctx: Ctx, file: { name: string; contentType: string; bytes: B
   fileBytes(ctx.store).put(fileKey(doc), file.bytes)
   save(ctx, 'workspaceFile', doc)
   return { s3Filename, contentType: doc.contentType, name: doc.name }
-}
-
-/** The column names of a CSV's first row (quotes, BOM and CRLF handled). */
-export function csvHeader(text: string): string[] {
-  const cells: string[] = []
-  let cell = ''
-  let quoted = false
-  const source = text.replace(/^\uFEFF/, '')
-  for (let i = 0; i < source.length; i++) {
-    const char = source[i]
-    if (quoted) {
-      if (char !== '"') cell += char
-      else if (source[i + 1] === '"') cell += source[++i]
-      else quoted = false
-    } else if (char === '"') quoted = true
-    else if (char === ',') {
-      cells.push(cell)
-      cell = ''
-    } else if (char === '\n' || char === '\r') break
-    else cell += char
-  }
-  cells.push(cell)
-  return cells.map((name) => name.trim()).filter((name) => name !== '')
 }
 
 /** The first 64 KiB are enough for a header row; the rest is never read. */
