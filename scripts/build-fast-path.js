@@ -1,6 +1,8 @@
 // Writes dist/fast/<command id with dots>.json: the table the fast path (src/cli/fast-path.ts) runs declared
 // commands from without loading oclif or zod. Rows come from the compiled oclif classes (dist/cli/fast-table.js);
 // a command that cannot be described exactly gets no row and is run by oclif.
+// Also dist/fast/<id>.help.txt: oclif's own help for each command, rendered as it renders it for a pipe
+// (80 columns, no colour), which the fast path prints for `<command> --help` when stdout is not a terminal.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -32,4 +34,19 @@ for (const file of commandFiles) {
   writeFileSync(join(out, `${id.split(':').join('.')}.json`), JSON.stringify(row))
   written++
 }
-console.error(`wrote dist/fast: ${written} of ${commandFiles.length} commands run without oclif`)
+
+const { Config, Help } = await import('@oclif/core')
+const { format } = await import('node:util')
+const config = await Config.load(join(dist, '..'))
+class RenderedHelp extends Help {
+  text = ''
+  log(...args) {
+    this.text += `${format(...args)}\n`
+  }
+}
+for (const command of config.commands) {
+  const help = new RenderedHelp(config, { ...(config.pjson.oclif.helpOptions ?? {}), maxWidth: 80, stripAnsi: true })
+  await help.showCommandHelp(command)
+  writeFileSync(join(out, `${command.id.split(/[: ]/).join('.')}.help.txt`), help.text)
+}
+console.error(`wrote dist/fast: ${written} of ${commandFiles.length} commands run without oclif, help for ${config.commands.length}`)

@@ -52,6 +52,7 @@ const MAX_ID_WORDS = 4
 
 /** Runs argv on the fast path when it can; false means oclif must take it. */
 export async function runFast(argv: string[], version: string): Promise<boolean> {
+  if (printRenderedHelp(argv)) return true
   const found = findCommand(argv)
   if (!found) return false
   const parsed = parseFastArgv(found.command, argv.slice(found.words))
@@ -59,6 +60,26 @@ export async function runFast(argv: string[], version: string): Promise<boolean>
   createDebug('cargo-ai:fast')(`${found.command.id}: ${parsed ? 'fast path' : 'left to oclif'}`)
   if (!parsed) return false
   await runFastCommand(found.command, parsed, version)
+  return true
+}
+
+/**
+ * `<command> --help` into a pipe: the text oclif renders for a pipe (80 columns, no colour), written at build
+ * time. A terminal, FORCE_COLOR or OCLIF_COLUMNS changes what oclif prints, so those go to oclif.
+ */
+function printRenderedHelp(argv: string[]): boolean {
+  const words = argv.slice(0, -1)
+  const last = argv.at(-1)
+  // only --help: oclif takes -h for an unknown flag
+  if (last !== '--help' || words.length === 0 || !words.every((word) => /^[a-z][a-z0-9-]*$/.test(word))) return false
+  if (process.stdout.isTTY || process.env.FORCE_COLOR || process.env.OCLIF_COLUMNS) return false
+  let text: string
+  try {
+    text = readFileSync(new URL(`${words.join('.')}.help.txt`, TABLE_DIR), 'utf8')
+  } catch {
+    return false
+  }
+  process.stdout.write(text)
   return true
 }
 
