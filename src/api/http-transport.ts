@@ -74,7 +74,7 @@ function watchConnection(request: ClientRequest): NodeJS.Timeout {
   timer.unref()
   request.once('socket', (socket) => {
     if (!socket.connecting) return clearTimeout(timer)
-    socket.once(socket.constructor.name === 'TLSSocket' ? 'secureConnect' : 'connect', () => clearTimeout(timer))
+    socket.once('encrypted' in socket ? 'secureConnect' : 'connect', () => clearTimeout(timer))
   })
   return timer
 }

@@ -1,4 +1,8 @@
 import { once } from 'node:events'
+import { readFileSync } from 'node:fs'
+import { createServer as createHttpsServer } from 'node:https'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { createServer, type Server } from 'node:http'
 import { connect } from 'node:net'
 import type { AddressInfo } from 'node:net'
@@ -146,5 +150,16 @@ describe('nodeHttpFetch (the transport of plain calls)', () => {
     const empty = await nodeHttpFetch(`http://127.0.0.1:${port}/`, { method: 'DELETE' })
     expect(empty.status).toBe(204)
     expect(empty.body).toBeNull()
+  })
+})
+
+describe('nodeHttpFetch over TLS (the real API is https)', () => {
+  it('refuses a certificate it does not trust, with the TLS code in `cause` (trusted: test/e2e/https.e2e.test.ts)', async () => {
+    const tls = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'tls')
+    const server = createHttpsServer({ key: readFileSync(join(tls, 'localhost.key')), cert: readFileSync(join(tls, 'localhost.crt')) }, (_request, response) => response.end('{}'))
+    const port = await listen(server as unknown as Server)
+    const untrusted = await nodeHttpFetch(`https://127.0.0.1:${port}/v1/x`).catch((error: unknown) => error)
+    expect(untrusted).toBeInstanceOf(TypeError)
+    expect((untrusted as { cause?: { code?: string } }).cause?.code).toBe('DEPTH_ZERO_SELF_SIGNED_CERT')
   })
 })
