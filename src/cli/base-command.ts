@@ -39,16 +39,7 @@ export abstract class BaseCommand extends Command {
 
   /** Parses argv after turning `--flag true|false` into oclif's boolean form. */
   protected async parseArgv<T extends typeof Command>(command: T) {
-    const flags = command.flags ?? {}
-    const booleans = new Set<string>()
-    const negatable = new Set<string>()
-    for (const [name, flag] of Object.entries({ ...command.baseFlags, ...flags })) {
-      if (flag.type === 'boolean') {
-        booleans.add(name)
-        if ((flag as { allowNo?: boolean }).allowNo) negatable.add(name)
-      }
-    }
-    this.argv = normalizeBooleanValues(this.argv, booleans, negatable)
+    this.argv = normalizeBooleanValues(this.argv, { ...command.baseFlags, ...command.flags })
     const parsed = await this.parse(command, this.argv)
     const global = parsed.flags as { format?: string; query?: string }
     // A command's own --query (SQL, search text) or --format (export format) shadows the global one.

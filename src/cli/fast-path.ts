@@ -49,6 +49,17 @@ export interface ParsedArgv {
 
 const TABLE_DIR = new URL('../fast/', import.meta.url)
 const MAX_ID_WORDS = 4
+/** a word of a command id (`orchestration`, `download-outputs`); anything else is an argument or a flag */
+const ID_WORD = /^[a-z][a-z0-9-]*$/
+
+/** A file of the table for the command `words` (e.g. `.json`, `.help.txt`), or undefined when there is none. */
+function readTableFile(words: string[], suffix: string): string | undefined {
+  try {
+    return readFileSync(new URL(`${words.join('.')}${suffix}`, TABLE_DIR), 'utf8')
+  } catch {
+    return undefined
+  }
+}
 
 /** Runs argv on the fast path when it can; false means oclif must take it. */
 export async function runFast(argv: string[], version: string): Promise<boolean> {
@@ -71,14 +82,10 @@ function printRenderedHelp(argv: string[]): boolean {
   const words = argv.slice(0, -1)
   const last = argv.at(-1)
   // only --help: oclif takes -h for an unknown flag
-  if (last !== '--help' || words.length === 0 || !words.every((word) => /^[a-z][a-z0-9-]*$/.test(word))) return false
+  if (last !== '--help' || words.length === 0 || !words.every((word) => ID_WORD.test(word))) return false
   if (process.stdout.isTTY || process.env.FORCE_COLOR || process.env.OCLIF_COLUMNS) return false
-  let text: string
-  try {
-    text = readFileSync(new URL(`${words.join('.')}.help.txt`, TABLE_DIR), 'utf8')
-  } catch {
-    return false
-  }
+  const text = readTableFile(words, '.help.txt')
+  if (text === undefined) return false
   process.stdout.write(text)
   return true
 }
@@ -86,16 +93,12 @@ function printRenderedHelp(argv: string[]): boolean {
 function findCommand(argv: string[]): { command: FastCommand; words: number } | undefined {
   const words: string[] = []
   for (const token of argv.slice(0, MAX_ID_WORDS)) {
-    if (!/^[a-z][a-z0-9-]*$/.test(token)) break
+    if (!ID_WORD.test(token)) break
     words.push(token)
   }
   for (let count = words.length; count > 0; count--) {
-    let text: string
-    try {
-      text = readFileSync(new URL(`${words.slice(0, count).join('.')}.json`, TABLE_DIR), 'utf8')
-    } catch {
-      continue
-    }
+    const text = readTableFile(words.slice(0, count), '.json')
+    if (text === undefined) continue
     try {
       return { command: JSON.parse(text) as FastCommand, words: count }
     } catch {
@@ -112,16 +115,9 @@ function findCommand(argv: string[]): { command: FastCommand; words: number } | 
  * values starting with a dash).
  */
 export function parseFastArgv(command: FastCommand, tokens: string[]): ParsedArgv | undefined {
-  const booleans = new Set<string>()
-  const negatable = new Set<string>()
-  for (const [name, flag] of Object.entries(command.flags)) {
-    if (flag.type !== 'boolean') continue
-    booleans.add(name)
-    if (flag.allowNo) negatable.add(name)
-  }
   let normalized: string[]
   try {
-    normalized = normalizeBooleanValues(tokens, booleans, negatable)
+    normalized = normalizeBooleanValues(tokens, command.flags)
   } catch {
     return undefined
   }

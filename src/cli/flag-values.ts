@@ -109,7 +109,9 @@ export function parseDuration(flag: string, text: string): number {
  * Boolean flags also appear written with a value in the docs (`--has-actions true`): rewrite
  * `--x true|false` and `--x=true|false` into `--x` / `--no-x` before oclif parses.
  */
-export function normalizeBooleanValues(argv: string[], booleanFlags: ReadonlySet<string>, negatable: ReadonlySet<string>): string[] {
+export function normalizeBooleanValues(argv: string[], flags: Record<string, { type: string; allowNo?: boolean }>): string[] {
+  const booleanFlags = new Set(Object.keys(flags).filter((name) => flags[name].type === 'boolean'))
+  const negatable = new Set([...booleanFlags].filter((name) => flags[name].allowNo))
   const out: string[] = []
   for (let index = 0; index < argv.length; index++) {
     const token = argv[index]

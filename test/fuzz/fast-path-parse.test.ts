@@ -30,9 +30,7 @@ const cases = [CreateRun, GetRun, DownloadRuns, UpdatePlay, ListIntegrations, Li
 
 async function oclifParse(command: OclifClass, argv: string[]) {
   const flags = { ...command.baseFlags, ...command.flags }
-  const booleans = new Set(Object.keys(flags).filter((name) => flags[name].type === 'boolean'))
-  const negatable = new Set([...booleans].filter((name) => flags[name].allowNo))
-  const parsed = await parse(normalizeBooleanValues(argv, booleans, negatable), { flags, args: command.args, strict: true })
+  const parsed = await parse(normalizeBooleanValues(argv, flags), { flags, args: command.args, strict: true })
   return { flags: parsed.flags, args: parsed.args }
 }
 
