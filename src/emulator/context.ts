@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { Endpoint } from '../api/endpoint.js'
 import { notFound } from './http.js'
+import type { SqlSandbox } from './sql-sandbox.js'
 import type { Kind, Store, StoredDoc, Where } from './store.js'
 import type { Timing } from './timing.js'
 
@@ -16,7 +17,20 @@ export interface Ctx {
   origin: string
   /** the parsed form of a multipart upload (its files); text fields are also in the payload */
   form?: FormData
+  /** where users' SQL runs, away from the store */
+  sql: SqlSandbox
 }
+
+/**
+ * A handler's answer that is settled after the request's transaction: the handler took what it needs
+ * synchronously (a snapshot), and the slow part (a SQL query) must neither hold the store's lock nor
+ * block other requests. Not a thenable: a transaction function may not return one.
+ */
+export class Later {
+  constructor(readonly answer: Promise<unknown>) {}
+}
+
+export const later = (answer: Promise<unknown>) => new Later(answer)
 
 export type Handler = (ctx: Ctx, payload: never) => unknown
 

@@ -1,14 +1,15 @@
 import type { Endpoint } from '../api/endpoint.js'
-import type { Ctx, Handler } from './context.js'
+import { type Ctx, type Handler, Later } from './context.js'
 import { handlers } from './handlers/index.js'
 import { FILES_PATH, serveFile } from './handlers/downloads.js'
 import { S3_PATH, receivePart } from './handlers/workspace.js'
-import { ApiFailure, type ErrorBody, jsonResponse, sentenceOf } from './http.js'
+import { ApiFailure, type ErrorBody, badRequest, jsonResponse, sentenceOf } from './http.js'
 import { handleOAuth, OAUTH_PATH } from './oauth.js'
 import { rawPayload, validatePayload } from './payload.js'
 import { type RouteMatch, matchRoute } from './routes.js'
 import { SEED, ensureSeeded, seed } from './seed.js'
 import { settle } from './simulation.js'
+import { SqlSandbox, queryTimeoutFromEnv } from './sql-sandbox.js'
 import { Store, type StoredDoc } from './store.js'
 import { speedFromEnv, timingFor } from './timing.js'
 
@@ -21,6 +22,8 @@ export interface EmulatorOptions {
   publicUrl?: string
   /** divides simulated durations; Infinity finishes runs at once. Default: CARGO_AI_EMULATOR_SPEED, else 1 */
   speed?: number
+  /** how long a SQL query may run before it is stopped. Default: CARGO_AI_EMULATOR_QUERY_TIMEOUT, else 5 s */
+  queryTimeoutMs?: number
 }
 
 export interface EmulatorCredentials {
@@ -32,6 +35,8 @@ export interface EmulatorCredentials {
 export interface Emulator {
   /** The whole emulated API: a Web Request for `<origin>/v1/...` in, a Web Response out. */
   handle(request: Request): Promise<Response>
+  /** Throws the API's 401/403 unless the headers carry a valid token (the server checks it before reading a body). */
+  authenticate(headers: Headers): void
   /** Clears every entity and seeds the catalogue again. */
   reset(): void
   close(): void
@@ -71,8 +76,19 @@ export function buildEmulator(options: EmulatorOptions, table: ReadonlyMap<strin
   ensureSeeded(store)
   const now = options.now ?? Date.now
   const timing = timingFor(options.speed ?? speedFromEnv())
+  const sql = new SqlSandbox(options.queryTimeoutMs ?? queryTimeoutFromEnv())
 
-  function dispatch(route: RouteMatch, request: Request, url: URL, bodyText: string, form?: FormData): Response {
+  function respond(endpoint: Endpoint, result: unknown): Response {
+    // documentation endpoints answer markdown, not JSON (wire.md §5)
+    if (endpoint.textResult && typeof result === 'string') {
+      return new Response(result, { status: 200, headers: { 'content-type': 'text/markdown; charset=utf-8' } })
+    }
+    // raw bytes (content files) are answered as the handler built them
+    if (result instanceof Response) return result
+    return jsonResponse(200, result ?? {})
+  }
+
+  function dispatch(route: RouteMatch, request: Request, url: URL, bodyText: string, form?: FormData): Response | Later {
     const identity = authenticate(store, request.headers, now())
     const handler = table.get(route.endpoint.name)
     if (!handler) {
@@ -80,16 +96,24 @@ export function buildEmulator(options: EmulatorOptions, table: ReadonlyMap<strin
       throw new ApiFailure(501, { errorMessage: `${method} ${path} (${name}) is not emulated` })
     }
     const payload = validatePayload(route.endpoint, rawPayload(route.endpoint, { params: route.params, search: url.search, bodyText }))
-    const ctx: Ctx = { store, now: now(), timing, ...identity, origin: options.publicUrl?.replace(/\/+$/, '') ?? url.origin, form }
+    const ctx: Ctx = { store, now: now(), timing, ...identity, origin: options.publicUrl?.replace(/\/+$/, '') ?? url.origin, form, sql }
     settle(store, ctx.workspaceUuid, ctx.now)
     const result = handler(ctx, payload as never)
-    // documentation endpoints answer markdown, not JSON (wire.md §5)
-    if (route.endpoint.textResult && typeof result === 'string') {
-      return new Response(result, { status: 200, headers: { 'content-type': 'text/markdown; charset=utf-8' } })
+    return result instanceof Later ? result : respond(route.endpoint, result)
+  }
+
+  /** Runs the handler in the request's transaction; a `Later` answer is awaited once it has committed. */
+  async function transact(route: RouteMatch, request: Request, url: URL, bodyText: string, form?: FormData): Promise<Response> {
+    const answer = store.transaction(() => dispatch(route, request, url, bodyText, form))
+    return answer instanceof Later ? respond(route.endpoint, await answer.answer) : answer
+  }
+
+  async function readForm(request: Request): Promise<FormData> {
+    try {
+      return await request.formData()
+    } catch (error) {
+      throw badRequest('invalidMultipart', `Malformed multipart body: ${(error as Error).message}`)
     }
-    // raw bytes (content files) are answered as the handler built them
-    if (result instanceof Response) return result
-    return jsonResponse(200, result ?? {})
   }
 
   async function handle(request: Request): Promise<Response> {
@@ -110,14 +134,14 @@ export function buildEmulator(options: EmulatorOptions, table: ReadonlyMap<strin
       const matched = route
       // Uploads: the text fields make the payload; the handler reads the files from ctx.form.
       if (request.headers.get('content-type')?.startsWith('multipart/form-data')) {
-        const form = await request.formData()
+        const form = await readForm(request)
         // handlers run inside a synchronous transaction: read each file's bytes now, as `file.bytes`
         for (const value of form.values()) if (typeof value !== 'string') Object.assign(value, { bytes: Buffer.from(await value.arrayBuffer()) })
         const fields = Object.fromEntries([...form.entries()].filter(([, value]) => typeof value === 'string'))
-        return store.transaction(() => dispatch(matched, request, url, JSON.stringify(fields), form))
+        return await transact(matched, request, url, JSON.stringify(fields), form)
       }
       const bodyText = await request.text()
-      return store.transaction(() => dispatch(matched, request, url, bodyText))
+      return await transact(matched, request, url, bodyText)
     } catch (error) {
       if (error instanceof ApiFailure) return jsonResponse(error.status, completeError(error.body, route?.endpoint))
       return jsonResponse(500, { errorMessage: `Emulator failure: ${(error as Error)?.message ?? String(error)}` })
@@ -126,11 +150,15 @@ export function buildEmulator(options: EmulatorOptions, table: ReadonlyMap<strin
 
   return {
     handle,
+    authenticate: (headers) => void authenticate(store, headers, now()),
     reset: () => store.transaction(() => {
       store.clear()
       seed(store)
     }),
-    close: () => store.close(),
+    close: () => {
+      sql.close()
+      store.close()
+    },
     credentials: { token: SEED.token, workspaceUuid: SEED.workspaceUuid, userUuid: SEED.userUuid },
   }
 }

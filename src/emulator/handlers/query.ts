@@ -1,12 +1,12 @@
 import * as api from '../../api/endpoints/orchestration.js'
 import type Database from 'better-sqlite3'
-import { on } from '../context.js'
-import { ApiFailure } from '../http.js'
+import { type Ctx, later, on } from '../context.js'
+import { type Row, type SandboxTable, type SandboxView, type SqlValue, checkStatement } from '../sql-sandbox.js'
 
 /**
- * `orchestration query execute`: SQL over views named like the API's ClickHouse tables, with snake_case
- * columns. The views are TEMP (per connection) and read the calling workspace from a SQL function set
- * for the duration of the query, so one workspace never sees another's rows.
+ * `orchestration query execute`: SQL over tables named like the API's ClickHouse tables, with snake_case
+ * columns. The caller's workspace's rows are copied out of the store (inside the request's transaction,
+ * so they are consistent) into the SQL sandbox, where the query runs on them alone (see sql-sandbox.ts).
  */
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)
@@ -28,15 +28,16 @@ const executionFields = [
   'nodeChildIndex', 'nextNodeUuid',
 ] as const
 
-const inWorkspace = (kind: string) => `entities.kind = '${kind}' AND entities.workspace_uuid = emulator_workspace()`
+const inWorkspace = (kind: string) => `entities.kind = '${kind}' AND entities.workspace_uuid = @workspace`
 
-const views = {
+/** What each exposed table holds, read from the store for one workspace. */
+const snapshots = {
   runs: `SELECT ${columns('data', runFields)},
   json_extract(data, '$.executions[0].startedAt') AS execution_started_at,
   json_array_length(data, '$.executions') AS executions_count
-  FROM main.entities WHERE ${inWorkspace('run')}`,
+  FROM entities WHERE ${inWorkspace('run')} ORDER BY created_at, rowid`,
   batches: `SELECT ${columns('data', batchFields)}, json_extract(data, '$.data.kind') AS data_kind
-  FROM main.entities WHERE ${inWorkspace('batch')}`,
+  FROM entities WHERE ${inWorkspace('batch')} ORDER BY created_at, rowid`,
   spans: `SELECT ${columns('entities.data', ['workspaceUuid', 'workflowUuid', 'userUuid', 'traceUuid', 'recordId', 'recordTitle'])},
   json_extract(entities.data, '$.uuid') AS run_uuid,
   coalesce(json_extract(entities.data, '$.batchUuid'), '') AS batch_uuid,
@@ -48,25 +49,39 @@ const views = {
   json_extract(execution.value, '$.creditsUsedCount') AS execution_credits_used_count,
   json_extract(execution.value, '$.startedAt') AS execution_started_at,
   json_extract(execution.value, '$.finishedAt') AS execution_finished_at
-  FROM main.entities, json_each(entities.data, '$.executions') AS execution
-  WHERE ${inWorkspace('run')}`,
-  // a record is the latest run of a record id in a workflow
-  records: `SELECT workspace_uuid, workflow_uuid, user_uuid, record_id AS id, record_title AS title, uuid AS run_uuid, trace_uuid,
+  FROM entities, json_each(entities.data, '$.executions') AS execution
+  WHERE ${inWorkspace('run')} ORDER BY entities.created_at, entities.rowid, execution.key`,
+} as const
+
+/** A record is the latest run of a record id in a workflow: a view over the sandbox's runs. */
+const recordsView: SandboxView = {
+  name: 'records',
+  sql: `SELECT workspace_uuid, workflow_uuid, user_uuid, record_id AS id, record_title AS title, uuid AS run_uuid, trace_uuid,
   release_uuid, batch_uuid, status, error_message, created_at, updated_at, finished_at
-  FROM (SELECT *, row_number() OVER (PARTITION BY workflow_uuid, record_id ORDER BY created_at DESC, uuid DESC) AS position FROM temp.runs)
+  FROM (SELECT *, row_number() OVER (PARTITION BY workflow_uuid, record_id ORDER BY created_at DESC, uuid DESC) AS position FROM runs)
   WHERE position = 1`,
 }
 
-const prepared = new WeakSet<Database.Database>()
-let currentWorkspace = ''
+/** What SQLite can hold: booleans become 0/1, objects and arrays JSON text. */
+export function sqlValue(value: unknown): SqlValue {
+  if (value === undefined || value === null) return null
+  if (typeof value === 'boolean') return Number(value)
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'bigint' || Buffer.isBuffer(value)) return value
+  return JSON.stringify(value)
+}
 
-function prepare(db: Database.Database): void {
-  if (!prepared.has(db)) {
-    db.function('emulator_workspace', { deterministic: false }, () => currentWorkspace)
-    prepared.add(db)
-  }
-  // Every time: the views are created inside the request's transaction, which a refused query rolls back.
-  for (const [name, sql] of Object.entries(views)) db.exec(`CREATE TEMP VIEW IF NOT EXISTS ${name} AS ${sql}`)
+/** The rows a SELECT on the store answers, as a sandbox table. */
+export function snapshotTable(db: Database.Database, name: string, sql: string, params: Record<string, unknown>): SandboxTable {
+  const statement = db.prepare(sql)
+  const rows = statement.raw().all(params) as unknown[][]
+  return { name, columns: statement.columns().map((column) => column.name), rows: rows.map((row) => row.map(sqlValue)) }
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** Whether the query may read the table: only those are copied (a false positive only costs time). */
+export function mentions(sql: string, name: string): boolean {
+  return new RegExp(`(?<![\\w$])${escapeRegExp(name)}(?![\\w$])`, 'i').test(sql)
 }
 
 /** ClickHouse spells `count(*)` as `count()`. */
@@ -74,27 +89,25 @@ function toSqlite(query: string): string {
   return query.replace(/\bcount\(\s*\)/gi, 'count(*)')
 }
 
-function refuse(message: string): ApiFailure {
-  return new ApiFailure(400, { errorMessage: message })
-}
-
-export function runQuery(db: Database.Database, workspaceUuid: string, query: string): Record<string, unknown>[] {
-  prepare(db)
-  let statement: Database.Statement
+/**
+ * Runs the query in the sandbox over the caller's workspace's orchestration tables that it names, plus
+ * `extra` tables (models). The snapshot is taken now; the promise settles after the request's transaction.
+ */
+export function queryWorkspace(ctx: Ctx, query: string, extra: readonly SandboxTable[] = []): Promise<Row[]> {
   try {
-    statement = db.prepare(toSqlite(query))
+    const sql = toSqlite(query)
+    checkStatement(sql)
+    const tables: SandboxTable[] = [...extra]
+    const views: SandboxView[] = []
+    const needsRuns = mentions(sql, 'runs') || mentions(sql, recordsView.name)
+    for (const [name, snapshot] of Object.entries(snapshots)) {
+      if (name === 'runs' ? needsRuns : mentions(sql, name)) tables.push(snapshotTable(ctx.store.db, name, snapshot, { workspace: ctx.workspaceUuid }))
+    }
+    if (mentions(sql, recordsView.name)) views.push(recordsView)
+    return ctx.sql.run({ sql, tables, views })
   } catch (error) {
-    throw refuse(`SQL error: ${(error as Error).message}`)
-  }
-  if (!statement.reader || !statement.readonly) throw refuse('Only read-only queries (SELECT) are allowed')
-  currentWorkspace = workspaceUuid
-  try {
-    return statement.all() as Record<string, unknown>[]
-  } catch (error) {
-    throw refuse(`SQL error: ${(error as Error).message}`)
-  } finally {
-    currentWorkspace = ''
+    return Promise.reject(error)
   }
 }
 
-export const queryHandlers = [on(api.executeQuery, (ctx, { query }) => ({ rows: runQuery(ctx.store.db, ctx.workspaceUuid, query) }))]
+export const queryHandlers = [on(api.executeQuery, (ctx, { query }) => later(queryWorkspace(ctx, query).then((rows) => ({ rows }))))]

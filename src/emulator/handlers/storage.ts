@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import * as api from '../../api/endpoints/storage.js'
-import { type Ctx, type Handler, live, lookup, mustGet, on, save } from '../context.js'
+import { type Ctx, type Handler, later, live, lookup, mustGet, on, save } from '../context.js'
 import { type FileDoc, type ModelDoc, publicView } from '../documents.js'
 import type { Json, JsonObject } from '../expressions.js'
 import { ApiFailure, badRequest, notFound } from '../http.js'
 import { page } from '../selection.js'
 import { iso } from '../timing.js'
 import { FILES_PATH, toCsv } from './downloads.js'
-import { runQuery } from './query.js'
+import type { SandboxTable } from '../sql-sandbox.js'
+import { queryWorkspace, sqlValue } from './query.js'
 import { checkFolder } from './tools.js'
 import { sent, stamps } from './workflows.js'
 
@@ -347,49 +348,39 @@ export function publishCsv(ctx: Ctx, rows: readonly JsonObject[]): string {
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-const ident = (name: string) => `"${name.replaceAll('"', '""')}"`
 const plainSlug = (slug: string) => /^\w+$/.test(slug)
 /** `a.b`, with each part or the whole optionally quoted ("…" or `…`) */
 const qualified = (schema: string, table: string) => {
   const [s, t] = [escapeRegExp(schema), escapeRegExp(table)]
   return new RegExp(`(?<![\\w.])(?:\`${s}\\.${t}\`|["\`]?${s}["\`]?\\.["\`]?${t}["\`]?)(?![\\w])`, 'g')
 }
-const sqlValue = (value: Json | undefined) => (typeof value === 'boolean' ? Number(value) : value !== null && typeof value === 'object' ? JSON.stringify(value) : (value ?? null))
 
 /**
  * SQL over the records: each model the query names (<datasetSlug>.<modelSlug>, datasets_<ds>.models_<m>
- * as in the DDL, or its bare slug) becomes a TEMP table of its served records for this one query, which
- * then runs as `orchestration query` does (read-only, count() accepted).
+ * as in the DDL, or its bare slug) becomes a table of its served records, handed to the SQL sandbox with
+ * the orchestration tables (read-only, count() accepted, the workspace's data only).
  */
-export function runStorageQuery(ctx: Ctx, query: string): JsonObject[] {
+export function runStorageQuery(ctx: Ctx, query: string): Promise<JsonObject[]> {
   const datasets = new Map(live<DatasetDoc>(ctx, 'dataset').map((dataset) => [dataset.uuid, dataset]))
   const models = live<StorageModelDoc>(ctx, 'model').filter((model) => plainSlug(model.slug) && plainSlug(datasets.get(model.datasetUuid)?.slug ?? '-'))
-  const db = ctx.store.db
   const reserved = new Set(['runs', 'batches', 'spans', 'records'])
-  const created: string[] = []
+  const tables: SandboxTable[] = []
   let sql = query
-  try {
-    for (const model of models) {
-      const dataset = datasets.get(model.datasetUuid)!
-      const shared = reserved.has(model.slug) || models.some((other) => other !== model && other.slug === model.slug)
-      const name = shared ? `${dataset.slug}__${model.slug}` : model.slug
-      const renamed = [qualified(`datasets_${dataset.slug}`, `models_${model.slug}`), qualified(dataset.slug, model.slug)].reduce(
-        (text, pattern) => text.replace(pattern, `temp."${name}"`),
-        sql,
-      )
-      if (renamed === sql && (shared || !new RegExp(`\\b${escapeRegExp(model.slug)}\\b`).test(sql))) continue
-      sql = renamed
-      const records = recordsOf(ctx, model)
-      const columns = Object.keys(recordView(model, { _id: '' }, () => []))
-      db.exec(`DROP TABLE IF EXISTS temp."${name}"; CREATE TEMP TABLE "${name}" (${columns.map(ident).join(', ')})`)
-      created.push(name)
-      const insert = db.prepare(`INSERT INTO temp."${name}" VALUES (${columns.map(() => '?').join(', ')})`)
-      for (const record of records) insert.run(...columns.map((column) => sqlValue(record[column])))
-    }
-    return runQuery(db, ctx.workspaceUuid, sql) as JsonObject[]
-  } finally {
-    for (const name of created) db.exec(`DROP TABLE IF EXISTS temp."${name}"`)
+  for (const model of models) {
+    const dataset = datasets.get(model.datasetUuid)!
+    const shared = reserved.has(model.slug) || models.some((other) => other !== model && other.slug === model.slug)
+    const name = shared ? `${dataset.slug}__${model.slug}` : model.slug
+    const renamed = [qualified(`datasets_${dataset.slug}`, `models_${model.slug}`), qualified(dataset.slug, model.slug)].reduce(
+      (text, pattern) => text.replace(pattern, `"${name}"`),
+      sql,
+    )
+    if (renamed === sql && (shared || !new RegExp(`\\b${escapeRegExp(model.slug)}\\b`).test(sql))) continue
+    sql = renamed
+    const columns = Object.keys(recordView(model, { _id: '' }, () => []))
+    const rows = recordsOf(ctx, model).map((record) => columns.map((column) => sqlValue(record[column])))
+    tables.push({ name, columns, rows })
   }
+  return queryWorkspace(ctx, sql, tables) as Promise<JsonObject[]>
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -581,9 +572,11 @@ export const storageHandlers: Array<[string, Handler]> = [
     })
   }),
 
-  on(api.executeQuery, (ctx, { query }) => ({ rows: runStorageQuery(ctx, query), isRefreshing: false })),
+  on(api.executeQuery, (ctx, { query }) => later(runStorageQuery(ctx, query).then((rows) => ({ rows, isRefreshing: false })))),
   on(api.downloadQuery, (ctx, { query, format }) => {
     if (format === 'parquet') throw new ApiFailure(400, { errorMessage: 'Parquet exports are not emulated; use --format csv' })
-    return { urls: [publishCsv(ctx, runStorageQuery(ctx, query))], isRefreshing: false }
+    // the export is stored in a transaction of its own: the request's ended when the query was handed over
+    const exported = runStorageQuery(ctx, query).then((rows) => ctx.store.transaction(() => ({ urls: [publishCsv(ctx, rows)], isRefreshing: false })))
+    return later(exported)
   }),
 ]

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import type Database from 'better-sqlite3'
 import * as api from '../../api/endpoints/system-of-record.js'
-import { type Ctx, type Handler, live, lookup, mustGet, on, save } from '../context.js'
+import { type Ctx, type Handler, later, live, lookup, mustGet, on, save } from '../context.js'
 import { type FileDoc, type ModelDoc, publicView } from '../documents.js'
 import type { JsonObject } from '../expressions.js'
 import { ApiFailure, badRequest, notFound } from '../http.js'
@@ -9,12 +8,13 @@ import { sorClients } from '../seed-system-of-record.js'
 import type { StoredDoc } from '../store.js'
 import { iso } from '../timing.js'
 import { FILES_PATH, toCsv } from './downloads.js'
-import { runQuery } from './query.js'
+import type { SandboxTable } from '../sql-sandbox.js'
+import { mentions, queryWorkspace, snapshotTable } from './query.js'
 import { stamps } from './workflows.js'
 
 /**
  * Systems of record and their warehouse. Migrations and cutovers progress on simulated time, computed
- * when read (`settled`). The warehouse is the emulator's SQLite: the orchestration tables of
+ * when read (`settled`). The warehouse is the SQL sandbox: the orchestration tables of
  * `orchestration query` (runs, batches, spans, records) plus one table per data model, named as the
  * docs name them (`datasets_default.models_companies`). Every query is logged, which feeds the metrics.
  */
@@ -150,29 +150,25 @@ const sorHandlers = [
 
 const quoteName = (name: string) => `"${name.replaceAll('"', '""')}"`
 const quoteText = (text: string) => `'${text.replaceAll("'", "''")}'`
-const modelTables = new WeakMap<Database.Database, string[]>()
 
 /**
- * One TEMP view per data model of the caller's workspace, named `datasets_<dataset>.models_<model>` (a
- * single quoted name: SQLite has no dataset level), rebuilt for every query since models change.
+ * One table per data model of the caller's workspace that the query names, called
+ * `datasets_<dataset>.models_<model>` (a single quoted name: SQLite has no dataset level), read afresh
+ * for every query since models change.
  */
-function prepareModelTables(ctx: Ctx): void {
-  const db = ctx.store.db
-  for (const name of modelTables.get(db) ?? []) db.exec(`DROP VIEW IF EXISTS temp.${quoteName(name)}`)
-  const names: string[] = []
+function modelTables(ctx: Ctx, sql: string): SandboxTable[] {
+  const tables: SandboxTable[] = []
   for (const model of live<ModelDoc & { datasetUuid?: string; additionalColumns?: Array<{ slug: string }> }>(ctx, 'model')) {
     const dataset = model.datasetUuid ? lookup<StoredDoc & { slug: string }>(ctx, 'dataset', model.datasetUuid) : undefined
     const name = `datasets_${dataset?.slug ?? 'default'}.models_${model.slug}`
+    if (!mentions(sql, name)) continue
     const slugs = new Set(['_id', ...(model.columns ?? []), ...(model.additionalColumns ?? [])].map((column) => (typeof column === 'string' ? column : column.slug)))
     const columns = [...slugs].map((slug) => `json_extract(record.value, ${quoteText(`$."${slug}"`)}) AS ${quoteName(slug)}`)
-    db.exec(
-      `CREATE TEMP VIEW IF NOT EXISTS ${quoteName(name)} AS SELECT ${columns.join(', ')}
-       FROM main.entities, json_each(entities.data, '$._records') AS record
-       WHERE entities.kind = 'model' AND entities.uuid = ${quoteText(model.uuid)}`,
-    )
-    names.push(name)
+    const select = `SELECT ${columns.join(', ')} FROM entities, json_each(entities.data, '$._records') AS record
+      WHERE entities.kind = 'model' AND entities.uuid = @model ORDER BY record.key`
+    tables.push(snapshotTable(ctx.store.db, name, select, { model: model.uuid }))
   }
-  modelTables.set(db, names)
+  return tables
 }
 
 /** `datasets_x.models_y` written bare becomes the one quoted name; backtick-quoted names already are. */
@@ -180,24 +176,31 @@ const toWarehouseSql = (query: string) => query.replace(/(?<![`"\w.])(datasets_\
 
 type Outcome = { rows: JsonObject[] } | { errorMessage: string }
 
-/** Runs the SQL on the active warehouse and logs it (the log feeds `logs/list` and `logs/metrics`). */
-function warehouseQuery(ctx: Ctx, query: string): Outcome {
+/**
+ * Runs the SQL on the active warehouse and logs it (the log feeds `logs/list` and `logs/metrics`). The
+ * tables are read now; the query and the log come after the request's transaction.
+ */
+function warehouseQuery(ctx: Ctx, query: string, { logErrors = true } = {}): Promise<Outcome> {
   const sor = activeSor(ctx)
-  if (!sor) return { errorMessage: 'No system of record is connected to this workspace' }
-  let outcome: Outcome
-  try {
-    prepareModelTables(ctx)
-    outcome = { rows: runQuery(ctx.store.db, ctx.workspaceUuid, toWarehouseSql(query)) as JsonObject[] }
-  } catch (error) {
-    if (!(error instanceof ApiFailure)) throw error
-    outcome = { errorMessage: error.body.errorMessage ?? 'The query failed' }
-  }
+  if (!sor) return Promise.resolve({ errorMessage: 'No system of record is connected to this workspace' })
+  const sql = toWarehouseSql(query)
+  const queried: Promise<Outcome> = queryWorkspace(ctx, sql, modelTables(ctx, sql)).then(
+    (rows) => ({ rows: rows as JsonObject[] }),
+    (error: unknown) => {
+      if (!(error instanceof ApiFailure)) throw error
+      return { errorMessage: error.body.errorMessage ?? 'The query failed' }
+    },
+  )
+  return queried.then((outcome) => ('rows' in outcome || logErrors ? ctx.store.transaction(() => logQuery(ctx, sor.uuid, query, outcome)) : outcome))
+}
+
+function logQuery(ctx: Ctx, systemOfRecordUuid: string, query: string, outcome: Outcome): Outcome {
   const rows = 'rows' in outcome ? outcome.rows : []
   const durationMs = 40 + 2 * rows.length
   const log = {
     uuid: randomUUID(),
     workspaceUuid: ctx.workspaceUuid,
-    systemOfRecordUuid: sor.uuid,
+    systemOfRecordUuid,
     query,
     status: 'rows' in outcome ? 'success' : 'error',
     processedBytesCount: Buffer.byteLength(JSON.stringify(rows)),
@@ -232,20 +235,25 @@ const clientHandlers = [
   on(api.listClients, () => ({ clients: sorClients.map(({ documentation: _text, ...client }) => client) })),
   on(api.getClientDocumentation, (_ctx, { slug }) => clientSpec(slug).documentation),
   // wire.md §19.1: the documented outcome union, which also satisfies the api package's {rows}
-  on(api.querySystemOfRecord, (ctx, { query }) => {
-    const outcome = warehouseQuery(ctx, query)
-    return 'rows' in outcome ? { outcome: 'queried', rows: outcome.rows } : { outcome: 'notQueried', ...outcome }
-  }),
-  on(api.fetchSystemOfRecord, (ctx, payload) => {
-    const outcome = warehouseQuery(ctx, payload.query)
-    if (!('rows' in outcome)) return { outcome: 'notFetched', ...outcome }
-    return { outcome: 'fetched', records: page(outcome.rows, payload), count: outcome.rows.length }
-  }),
-  on(api.downloadSystemOfRecord, (ctx, { query }) => {
-    const outcome = warehouseQuery(ctx, query)
-    if (!('rows' in outcome)) throw badRequest('queryFailed', outcome.errorMessage)
-    return { urls: [publishCsv(ctx, outcome.rows)] }
-  }),
+  on(api.querySystemOfRecord, (ctx, { query }) =>
+    later(warehouseQuery(ctx, query).then((outcome) => ('rows' in outcome ? { outcome: 'queried', rows: outcome.rows } : { outcome: 'notQueried', ...outcome }))),
+  ),
+  on(api.fetchSystemOfRecord, (ctx, payload) =>
+    later(
+      warehouseQuery(ctx, payload.query).then((outcome) =>
+        'rows' in outcome ? { outcome: 'fetched', records: page(outcome.rows, payload), count: outcome.rows.length } : { outcome: 'notFetched', ...outcome },
+      ),
+    ),
+  ),
+  on(api.downloadSystemOfRecord, (ctx, { query }) =>
+    later(
+      // a refused export answers 400 and, as any refused request, leaves no trace in the log
+      warehouseQuery(ctx, query, { logErrors: false }).then((outcome) => {
+        if (!('rows' in outcome)) throw badRequest('queryFailed', outcome.errorMessage)
+        return ctx.store.transaction(() => ({ urls: [publishCsv(ctx, outcome.rows)] }))
+      }),
+    ),
+  ),
 ]
 
 // ---------------------------------------------------------------------------------------------
