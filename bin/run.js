@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs'
+// First statement: hide the command line (a --token value, say) from process listings. Node has shown it
+// since exec, so `--token -` (standard input) and CARGO_AI_TOKEN remain the safe ways to pass a token.
+process.title = 'cargo-ai'
+const { readFileSync } = await import('node:fs')
 
 const argv = process.argv.slice(2)
 // A reader that stops early (`cargo-ai … | head`) closes the pipe: stop quietly, as `yes | head` does, not with a stack trace.
@@ -12,11 +15,11 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 if (argv.length === 1 && argv[0] === '--version') {
   process.stdout.write(`${version}\n`)
 } else {
-  // Hide the arguments (a --token value, say) from process listings.
-  process.title = 'cargo-ai'
   // Declared commands run from a build-time table without oclif (src/cli/fast-path.ts); CARGO_AI_FAST_PATH=0 turns that off.
   const fast = process.env.CARGO_AI_FAST_PATH === '0' ? undefined : await import('../dist/cli/fast-path.js').catch(() => undefined)
   if (!(await fast?.runFast(argv, version))) {
+    // oclif's DEBUG output prints argv and flags: its lines are redacted before oclif loads.
+    if (process.env.DEBUG) (await import('../dist/debug.js')).redactLibraryDebug(argv, process.env)
     const { flush, run } = await import('@oclif/core')
     try {
       await run(argv, import.meta.url)

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises'
+import { open, readFile, rename, unlink } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import { ensureConfigDir } from './config-dir.js'
 
 /** Write to a temporary file beside the target, fsync, then rename: readers see the old or the new file, never half of one. */
-export async function writeFileAtomic(path: string, data: string, mode = 0o600): Promise<void> {
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 })
+export async function writeFileAtomic(path: string, data: string, mode = 0o600, notify?: (message: string) => void): Promise<void> {
+  ensureConfigDir(dirname(path), notify)
   const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
   const handle = await open(temporary, 'w', mode)
   try {

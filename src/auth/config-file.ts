@@ -1,11 +1,13 @@
 import { join } from 'node:path'
 import { readFileIfExists, writeFileAtomic } from './atomic-file.js'
+import { ensureConfigDir } from './config-dir.js'
 import { withFileLock } from './file-lock.js'
 import { ensurePrivate } from './private-file.js'
 import { type Config, parseConfig } from './stored-shapes.js'
 
 export type { Config, Profile } from './stored-shapes.js'
 
+/** A file in the config directory (config.json, credentials.json) that cannot be read as what it should be. */
 export class ConfigFileError extends Error {}
 
 export function configPath(dir: string): string {
@@ -14,6 +16,7 @@ export function configPath(dir: string): string {
 
 export async function readConfig(dir: string, notify: (message: string) => void = () => {}): Promise<Config> {
   const path = configPath(dir)
+  if (!ensureConfigDir(dir, notify, { create: false })) return { currentProfile: 'default', profiles: {} }
   await ensurePrivate(path, notify)
   const text = await readFileIfExists(path)
   if (text === undefined) return { currentProfile: 'default', profiles: {} }
@@ -21,10 +24,10 @@ export async function readConfig(dir: string, notify: (message: string) => void 
   try {
     raw = JSON.parse(text)
   } catch {
-    throw new ConfigFileError(`${path} is not valid JSON; fix it or remove it and sign in again`)
+    throw new ConfigFileError(`${path} is corrupt (not valid JSON); fix it or remove it and sign in again`)
   }
   const config = parseConfig(raw)
-  if (!config) throw new ConfigFileError(`${path} is not a valid cargo-ai config; fix it or remove it and sign in again`)
+  if (!config) throw new ConfigFileError(`${path} is corrupt (not a valid cargo-ai config); fix it or remove it and sign in again`)
   return config
 }
 
@@ -35,7 +38,7 @@ export async function readConfig(dir: string, notify: (message: string) => void 
 export function updateConfig(dir: string, change: (config: Config) => boolean | void, notify: (message: string) => void = () => {}): Promise<Config> {
   return withFileLock(configPath(dir), async () => {
     const config = await readConfig(dir, notify)
-    if (change(config) !== false) await writeFileAtomic(configPath(dir), `${JSON.stringify(config, null, 2)}\n`, 0o600)
+    if (change(config) !== false) await writeFileAtomic(configPath(dir), `${JSON.stringify(config, null, 2)}\n`, 0o600, notify)
     return config
-  })
+  }, notify)
 }

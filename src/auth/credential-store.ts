@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { readFileIfExists, writeFileAtomic } from './atomic-file.js'
+import { ConfigFileError } from './config-file.js'
 import { withFileLock } from './file-lock.js'
 import { ensurePrivate } from './private-file.js'
 import { type Credentials, isCredentials, parseCredentialsFile } from './stored-shapes.js'
@@ -66,13 +67,14 @@ export class FileStore implements CredentialStore {
     await ensurePrivate(this.path, this.notify)
     const text = await readFileIfExists(this.path)
     if (text === undefined) return {}
-    let all: Record<string, Credentials> | undefined
+    let raw: unknown
     try {
-      all = parseCredentialsFile(JSON.parse(text))
+      raw = JSON.parse(text)
     } catch {
-      // not JSON: reported below as damage
+      throw new ConfigFileError(`${this.path} is corrupt (not valid JSON); remove it and sign in again`)
     }
-    if (!all) throw new Error(`${this.path} is damaged; remove it and sign in again`)
+    const all = parseCredentialsFile(raw)
+    if (!all) throw new ConfigFileError(`${this.path} is corrupt (not valid cargo-ai credentials); remove it and sign in again`)
     return all
   }
 
@@ -80,9 +82,9 @@ export class FileStore implements CredentialStore {
     return withFileLock(this.path, async () => {
       const all = await this.read()
       const changed = change(all)
-      if (changed) await writeFileAtomic(this.path, `${JSON.stringify(all, null, 2)}\n`, 0o600)
+      if (changed) await writeFileAtomic(this.path, `${JSON.stringify(all, null, 2)}\n`, 0o600, this.notify)
       return changed
-    })
+    }, this.notify)
   }
 
   async get(profile: string): Promise<Credentials | undefined> {

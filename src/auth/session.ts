@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { DEFAULT_BASE_URL } from '../api/client.js'
 import type { FetchLike } from '../api/transport.js'
+import { registerSecret } from '../debug.js'
 import { configDir } from './config-dir.js'
 import { type Config, type Profile, readConfig } from './config-file.js'
 import { type Credentials, storeFor } from './credential-store.js'
@@ -34,11 +35,22 @@ export async function resolveSession(env: NodeJS.ProcessEnv, profileOverride?: s
   const baseUrl = env.CARGO_AI_BASE_URL || profile.baseUrl || DEFAULT_BASE_URL
   const workspaceUuid = env.CARGO_AI_WORKSPACE_UUID || profile.workspaceUuid
   const session: Session = { configDir: dir, profileName, profile, config, baseUrl, workspaceUuid, emulator }
-  if (env.CARGO_AI_TOKEN) return { ...session, token: env.CARGO_AI_TOKEN, tokenSource: 'env' }
+  if (env.CARGO_AI_TOKEN) {
+    registerSecret(env.CARGO_AI_TOKEN)
+    return { ...session, token: env.CARGO_AI_TOKEN, tokenSource: 'env' }
+  }
   if (profile.credentialStore) {
     const store = storeFor(profile.credentialStore, dir, notify)
-    const credentials = await store.get(profileName).catch(() => undefined)
-    if (credentials) return { ...session, token: credentials.token, credentials, tokenSource: store.kind }
+    // A keyring that does not answer means no stored token; a damaged credentials file is reported as such.
+    const credentials = await store.get(profileName).catch((error: unknown) => {
+      if (store.kind === 'keyring') return undefined
+      throw error
+    })
+    if (credentials) {
+      registerSecret(credentials.token)
+      registerSecret(credentials.refreshToken)
+      return { ...session, token: credentials.token, credentials, tokenSource: store.kind }
+    }
   }
   return session
 }
@@ -80,10 +92,12 @@ export async function renewToken(session: Session, fetch: FetchLike, env: NodeJS
     }
     await store.set(session.profileName, renewed)
     return adopt(session, renewed)
-  })
+  }, notify)
 }
 
 function adopt(session: Session, credentials: Credentials): string {
+  registerSecret(credentials.token)
+  registerSecret(credentials.refreshToken)
   session.credentials = credentials
   session.token = credentials.token
   return credentials.token

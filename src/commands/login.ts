@@ -4,6 +4,7 @@ import { ApiError } from '../api/errors.js'
 import { getCurrentUser } from '../api/endpoints/user-management.js'
 import { getCurrentWorkspace, listWorkspaces } from '../api/endpoints/workspace-management.js'
 import type { FetchLike } from '../api/transport.js'
+import { ensureConfigDir } from '../auth/config-dir.js'
 import { type Profile, updateConfig } from '../auth/config-file.js'
 import { type Credentials, type CredentialStore, FileStore, storeCredentials } from '../auth/credential-store.js'
 import { OAuthError, oauthConfig, pollForToken, requestDeviceCode } from '../auth/oauth.js'
@@ -11,6 +12,7 @@ import { createClient, emulatorFetch } from '../cli/api-access.js'
 import { BaseCommand } from '../cli/base-command.js'
 import { CliError, ExitCode, UsageError } from '../cli/cli-error.js'
 import { readAll } from '../cli/flag-values.js'
+import { registerSecret } from '../debug.js'
 
 type Workspace = { uuid: string; name: string }
 
@@ -28,7 +30,10 @@ The authorization server is CARGO_AI_AUTH_URL (default: the API origin) with cli
     '<%= config.bin %> login --emulator',
   ]
   static flags = {
-    token: Flags.string({ summary: 'Workspace API token (from the Cargo app, Settings > API); - reads it from standard input.' }),
+    token: Flags.string({
+      summary: 'Workspace API token (from the Cargo app, Settings > API); - reads it from standard input.',
+      description: 'A value on the command line can be kept in shell history and seen in process lists: prefer `--token -` (standard input) or CARGO_AI_TOKEN.',
+    }),
     oauth: Flags.boolean({ summary: 'Sign in through the browser (OAuth device flow) instead of with a token.', exclusive: ['token'] }),
     'no-browser': Flags.boolean({ summary: 'With --oauth: print the URL and code without opening a browser.' }),
     'workspace-uuid': Flags.string({ summary: 'Workspace to use by default; sent as selected-workspace-uuid on every call.' }),
@@ -54,9 +59,13 @@ The authorization server is CARGO_AI_AUTH_URL (default: the API origin) with cli
       const { SEED } = await import('../emulator/seed.js')
       credentials = { token: SEED.token }
       baseUrl = IN_PROCESS_ORIGIN
+      // The emulator's database is the first file written: the directory is made private before it.
+      ensureConfigDir(dir, (message) => this.note(message))
       fetch = await emulatorFetch(dir)
     } else if (flags.oauth) {
       credentials = await this.deviceFlow(baseUrl, !flags['no-browser'])
+      registerSecret(credentials.token)
+      registerSecret(credentials.refreshToken)
     } else {
       credentials = { token: await this.tokenFrom(flags.token) }
     }
@@ -94,7 +103,11 @@ The authorization server is CARGO_AI_AUTH_URL (default: the API origin) with cli
 
   private async tokenFrom(flag: string | undefined): Promise<string> {
     if (flag === undefined) throw new UsageError('Missing --token: pass an API token (or - to read it from standard input), or use --oauth or --emulator')
+    if (flag !== '-' && this.factory.io.stdinIsTTY) {
+      this.note('Note: a token on the command line can be kept in shell history and seen in process lists; prefer `--token -` (standard input) or CARGO_AI_TOKEN.')
+    }
     const token = flag === '-' ? (await readAll(this.factory.io.stdin)).toString('utf8').trim() : flag
+    registerSecret(token)
     if (!token) throw new UsageError('--token is empty')
     if (/\s/.test(token)) throw new UsageError('--token contains white space; pass the token alone')
     return token

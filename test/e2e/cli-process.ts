@@ -18,7 +18,12 @@ export function tempDir(prefix = 'cargo-ai-e2e-'): string {
   return mkdtempSync(join(tmpdir(), prefix))
 }
 
-/** A clean environment: no inherited Cargo settings, a HOME of its own, no colours, not a TTY. */
+/** A config directory path that does not exist yet, as on a fresh machine: the CLI must create it. */
+export function freshConfigDir(): string {
+  return join(tempDir('cargo-ai-fresh-'), 'config', 'cargo-ai')
+}
+
+/** A clean environment: no inherited Cargo settings, a HOME of its own (empty: no ~/.config), no colours, not a TTY. */
 export function cleanEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: tempDir('cargo-ai-home-'), NO_COLOR: '1', CARGO_AI_KEYRING: 'off' }
   return { ...env, ...extra }
@@ -116,7 +121,7 @@ export function useSignedInEmulator(use: (emulator: ServedEmulator, env: NodeJS.
   let served: ServedEmulator | undefined
   beforeAll(async () => {
     served = await startEmulatorProcess(tempDir(), emulatorEnv)
-    const env = cleanEnv({ CARGO_AI_CONFIG_DIR: tempDir(), CARGO_AI_BASE_URL: served.baseUrl })
+    const env = cleanEnv({ CARGO_AI_CONFIG_DIR: freshConfigDir(), CARGO_AI_BASE_URL: served.baseUrl })
     expect((await cli(['login', '--token', served.token], env)).code).toBe(0)
     use(served, env)
   })

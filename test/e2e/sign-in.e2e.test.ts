@@ -4,7 +4,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cleanEnv, cli, type ServedEmulator, startCli, startEmulatorProcess, tempDir } from './cli-process.js'
+import { cleanEnv, cli, freshConfigDir, type ServedEmulator, startCli, startEmulatorProcess, tempDir } from './cli-process.js'
 
 // Short lifetimes so that expiry and renewal happen within the test.
 let emulator: ServedEmulator
@@ -18,7 +18,8 @@ afterAll(async () => {
   await emulator?.stop()
 })
 
-const envFor = (configDir = tempDir()) => cleanEnv({ CARGO_AI_CONFIG_DIR: configDir })
+// Every sign-in starts from a config directory that does not exist yet, as on a fresh machine.
+const envFor = (configDir = freshConfigDir()) => cleanEnv({ CARGO_AI_CONFIG_DIR: configDir })
 const credentialsOf = (env: NodeJS.ProcessEnv) => JSON.parse(readFileSync(join(String(env.CARGO_AI_CONFIG_DIR), 'credentials.json'), 'utf8'))
 
 async function answer(userCode: string, action: 'approve' | 'deny') {

@@ -93,11 +93,12 @@ describe('token renewal on 401', () => {
         return HttpResponse.json({ access_token: 'fresh', refresh_token: 'rt-2', expires_in: 3600 })
       }),
     )
+    const runUuid = '6f1e2d3c-4b5a-4968-8776-655443322110'
     stubApi('GET', '/v1/orchestration/runs/{uuid}', (request) =>
-      request.headers.authorization === 'Bearer fresh' ? { run: { uuid: 'r1', status: 'success' } } : new Response('{"errorMessage":"Token expired"}', { status: 401 }),
+      request.headers.authorization === 'Bearer fresh' ? { run: { uuid: runUuid, status: 'success' } } : new Response('{"errorMessage":"Token expired"}', { status: 401 }),
     )
-    const result = await runCommand(GetRun, ['r1'], { env })
-    expect([result.exitCode, result.json()]).toEqual([0, { run: { uuid: 'r1', status: 'success' } }])
+    const result = await runCommand(GetRun, [runUuid], { env })
+    expect([result.exitCode, result.json()]).toEqual([0, { run: { uuid: runUuid, status: 'success' } }])
     expect(refreshes).toEqual(['rt-1'])
     expect(requests.map((r) => r.headers.authorization)).toEqual(['Bearer stale', 'Bearer fresh'])
     expect(JSON.parse(readFileSync(join(env.CARGO_AI_CONFIG_DIR, 'credentials.json'), 'utf8')).default).toMatchObject({ token: 'fresh', refreshToken: 'rt-2' })
