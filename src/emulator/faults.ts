@@ -3,11 +3,13 @@ import { z } from 'zod'
 /**
  * Faults that tests switch on in a served emulator, per route, through `POST /__emulator/faults`
  * (a JSON array replaces the list; `GET` lists them with their hit counts; `DELETE` clears them).
+ * Like every control endpoint, it takes the emulator's token (`authorization: Bearer …`).
  * They act at the HTTP layer, where a real network fails: latency, an injected status (with
  * Retry-After), a body that is HTML, invalid JSON or cut short, a connection reset before the request is
  * handled or after (the work is done but the answer is lost).
  */
-export const FAULTS_PATH = '/__emulator/faults'
+export const CONTROL_PREFIX = '/__emulator/'
+export const FAULTS_PATH = `${CONTROL_PREFIX}faults`
 
 export const faultSchema = z.object({
   method: z.string().optional(),

@@ -2,15 +2,26 @@ import { type IncomingMessage, type ServerResponse, createServer } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { z } from 'zod'
 import { type Emulator, type EmulatorOptions, createEmulator } from './emulator.js'
-import { FAULTS_PATH, FaultTable, faultBody, faultSchema } from './faults.js'
+import { CONTROL_PREFIX, FAULTS_PATH, FaultTable, faultBody, faultSchema } from './faults.js'
+import { FILES_PATH } from './handlers/downloads.js'
+import { S3_PATH } from './handlers/workspace.js'
+import { ApiFailure } from './http.js'
 
-/** The emulator over HTTP: node:http in front of the same `handle()` the in-process fetch uses. */
+/**
+ * The emulator over HTTP: node:http in front of the same `handle()` the in-process fetch uses. As a
+ * neighbour on a shared machine it reads no body it has not admitted (token first, then size), answers
+ * 400 for what it cannot parse, and builds every URL it hands out from its own address.
+ */
 
 export interface EmulatorServerOptions extends Omit<EmulatorOptions, 'publicUrl'> {
   /** default 127.0.0.1 */
   host?: string
   /** default 0: a free port */
   port?: number
+  /** largest request body accepted (413 beyond). Default: CARGO_AI_EMULATOR_MAX_BODY, else 64 MiB */
+  maxBodyBytes?: number
+  /** origin put in download and upload URLs; default: the address the server listens on */
+  publicUrl?: string
 }
 
 export interface EmulatorServer {
@@ -20,23 +31,94 @@ export interface EmulatorServer {
   emulator: Emulator
 }
 
+export const MAX_BODY_ENV = 'CARGO_AI_EMULATOR_MAX_BODY'
+/** above the CLI's single-request upload (under 50 MiB, then 8 MiB S3 parts) */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024
+const byteUnits = { b: 1, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 } as const
+
+/** `CARGO_AI_EMULATOR_MAX_BODY`: bytes, or with a unit (`512KiB`, `64MiB`, `1GiB`). */
+export function maxBodyFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env[MAX_BODY_ENV]?.trim()
+  if (!raw) return DEFAULT_MAX_BODY_BYTES
+  const match = /^(\d+)\s*(b|kib|mib|gib)?$/i.exec(raw)
+  const bytes = match ? Number(match[1]) * byteUnits[(match[2]?.toLowerCase() ?? 'b') as keyof typeof byteUnits] : Number.NaN
+  if (!(bytes > 0) || !Number.isSafeInteger(bytes)) throw new Error(`${MAX_BODY_ENV} must be a size such as 1048576 or 64MiB, got "${raw}"`)
+  return bytes
+}
+
 const hopByHop = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'host', 'content-length'])
 
-async function readBody(request: IncomingMessage): Promise<Buffer> {
+/** A refusal made before the emulator handles the request. */
+class Refusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: Record<string, unknown>,
+  ) {
+    super(String(body.errorMessage))
+  }
+}
+
+/** Reads the body, counting: past `limit` bytes it stops reading and refuses with 413. */
+async function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(request.headers['content-length'] ?? 0)
+  if (declared > limit) throw tooLarge(limit)
   const chunks: Buffer[] = []
-  for await (const chunk of request) chunks.push(chunk as Buffer)
+  let size = 0
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length
+    if (size > limit) throw tooLarge(limit)
+    chunks.push(chunk as Buffer)
+  }
   return Buffer.concat(chunks)
 }
 
-function toWebRequest(request: IncomingMessage, origin: string, body: Buffer): Request {
+function tooLarge(limit: number): Refusal {
+  return new Refusal(413, { errorMessage: `Request body larger than ${limit} bytes (limit: ${MAX_BODY_ENV})`, reason: 'payloadTooLarge' })
+}
+
+/** A Host header that is a host name or address with an optional port, and nothing else. */
+function checkHost(host: string | undefined): void {
+  if (host === undefined) return
+  let parsed: URL | undefined
+  try {
+    parsed = new URL(`http://${host}`)
+  } catch {
+    parsed = undefined
+  }
+  if (!parsed || parsed.host !== host.toLowerCase().replace(/:80$/, '') || parsed.username || parsed.password) {
+    throw new Refusal(400, { errorMessage: 'Bad Host header', reason: 'badHost' })
+  }
+}
+
+/** Paths under /__emulator/ that are signed URLs (downloads, upload parts): no token, as on S3. */
+const signedPaths = [FILES_PATH, S3_PATH]
+
+/** Whether the request must carry a valid token before its body is read. */
+function needsToken(path: string): boolean {
+  if (path.startsWith('/v1/')) return true
+  return path.startsWith(CONTROL_PREFIX) && !signedPaths.some((prefix) => path.startsWith(prefix))
+}
+
+function headersOf(request: IncomingMessage): Headers {
   const headers = new Headers()
   for (const [name, value] of Object.entries(request.headers)) {
     if (value === undefined || hopByHop.has(name)) continue
     headers.set(name, Array.isArray(value) ? value.join(', ') : value)
   }
+  return headers
+}
+
+/** The request's path and query under the server's own origin (an absolute-form target does not name the host). */
+function targetOf(request: IncomingMessage, origin: string): URL {
+  const { pathname, search } = new URL(request.url ?? '/', 'http://target.invalid')
+  return new URL(`${pathname}${search}`, origin)
+}
+
+function toWebRequest(request: IncomingMessage, origin: string, body: Buffer): Request {
+  const headers = headersOf(request)
   const method = request.method ?? 'GET'
   const hasBody = body.length > 0 && method !== 'GET' && method !== 'HEAD'
-  return new Request(new URL(request.url ?? '/', origin), { method, headers, body: hasBody ? new Uint8Array(body) : undefined })
+  return new Request(targetOf(request, origin), { method, headers, body: hasBody ? new Uint8Array(body) : undefined })
 }
 
 async function send(response: Response, target: ServerResponse): Promise<void> {
@@ -50,24 +132,36 @@ function formatOrigin(address: AddressInfo): string {
   return `http://${host}:${address.port}`
 }
 
+function reply(response: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
+  response.end(JSON.stringify(value))
+}
+
 export async function startEmulatorServer(options: EmulatorServerOptions): Promise<EmulatorServer> {
-  const emulator = createEmulator(options)
+  const maxBodyBytes = options.maxBodyBytes ?? maxBodyFromEnv()
+  // the URLs handed out (downloads, upload parts) name the configured address, never the Host header
+  let origin = options.publicUrl?.replace(/\/+$/, '') ?? ''
+  const emulator = createEmulator({ ...options, publicUrl: undefined })
   const faults = new FaultTable()
   const server = createServer((request, response) => {
-    // the Host header keeps download URLs reachable under the name the client used
-    const origin = `http://${request.headers.host ?? 'localhost'}`
-    serve(request, response, origin).catch((error: unknown) => {
+    serve(request, response).catch((error: unknown) => {
       if (response.headersSent) return response.destroy()
-      response.writeHead(500, { 'content-type': 'application/json; charset=utf-8' })
-      response.end(JSON.stringify({ errorMessage: `Emulator failure: ${(error as Error)?.message ?? String(error)}` }))
+      if (error instanceof Refusal || error instanceof ApiFailure) {
+        // the rest of a refused body is not read: the connection cannot carry another request
+        return reply(response, error.status, error.body, error.status === 413 ? { connection: 'close' } : {})
+      }
+      reply(response, 500, { errorMessage: `Emulator failure: ${(error as Error)?.message ?? String(error)}` })
     })
   })
 
-  async function serve(request: IncomingMessage, response: ServerResponse, origin: string): Promise<void> {
-    const body = await readBody(request)
-    const path = new URL(request.url ?? '/', origin).pathname
-    if (path === FAULTS_PATH) return controlFaults(request.method ?? 'GET', body, response)
-    const fault = faults.take(request.method ?? 'GET', path)
+  async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    checkHost(request.headers.host)
+    const method = request.method ?? 'GET'
+    const path = targetOf(request, origin).pathname
+    if (needsToken(path)) emulator.authenticate(headersOf(request))
+    const body = await readBody(request, maxBodyBytes)
+    if (path === FAULTS_PATH) return controlFaults(method, body, response)
+    const fault = faults.take(method, path)
     if (fault?.latencyMs) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs))
     if (fault?.reset === 'before') return void request.socket.destroy()
     if (fault?.status) {
@@ -92,25 +186,29 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
   }
 
   function controlFaults(method: string, body: Buffer, response: ServerResponse): void {
-    const reply = (status: number, value: unknown) => {
-      response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
-      response.end(JSON.stringify(value))
-    }
     if (method === 'DELETE') faults.replace([])
     else if (method === 'POST') {
-      const parsed = z.array(faultSchema).safeParse(JSON.parse(body.toString('utf8') || '[]'))
-      if (!parsed.success) return reply(400, { errorMessage: parsed.error.message })
+      let json: unknown
+      try {
+        json = JSON.parse(body.toString('utf8') || '[]')
+      } catch (error) {
+        return reply(response, 400, { errorMessage: `Faults must be a JSON array: ${(error as Error).message}` })
+      }
+      const parsed = z.array(faultSchema).safeParse(json)
+      if (!parsed.success) return reply(response, 400, { errorMessage: z.prettifyError(parsed.error) })
       faults.replace(parsed.data)
-    }
-    reply(200, { faults: faults.list() })
+    } else if (method !== 'GET') return reply(response, 405, { errorMessage: `${method} ${FAULTS_PATH}: use GET, POST or DELETE` })
+    reply(response, 200, { faults: faults.list() })
   }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve())
   })
+  const url = formatOrigin(server.address() as AddressInfo)
+  origin ||= url
   return {
-    url: formatOrigin(server.address() as AddressInfo),
+    url,
     emulator,
     close: () =>
       new Promise<void>((resolve, reject) => {
