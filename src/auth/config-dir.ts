@@ -33,11 +33,14 @@ export function ensureConfigDir(dir: string, notify: (message: string) => void =
   const mode = info.mode & 0o7777
   // POSIX modes only: on Windows every directory reports itself writable by all.
   if ((mode & 0o022) === 0 || process.platform === 'win32') return true
-  const ownedByUs = info.uid === process.getuid?.()
-  if (!ownedByUs) {
+  if (info.uid !== process.getuid?.()) {
     throw new ConfigDirError(
       `The config directory ${dir} belongs to another user and others can write to it (mode ${mode.toString(8)}); use a directory of your own (CARGO_AI_CONFIG_DIR)`,
     )
+  }
+  // The sticky bit marks a directory shared on purpose (/tmp): closing it would break its other users.
+  if (mode & 0o1000) {
+    throw new ConfigDirError(`The config directory ${dir} is shared with other users (mode ${mode.toString(8)}); use a directory of your own (CARGO_AI_CONFIG_DIR)`)
   }
   chmodSync(dir, 0o700)
   notify(`The config directory ${dir} was writable by other users (mode ${mode.toString(8)}); its mode is now 700. Check the files in it.`)

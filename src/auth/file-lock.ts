@@ -4,7 +4,8 @@ import { dirname } from 'node:path'
 import { ensureConfigDir } from './config-dir.js'
 
 const RETRY_MS = 25
-const WAIT_MS = 10_000
+// long enough for 20 parallel logins on a loaded machine: each holds the lock for a read, an fsync and a rename
+const WAIT_MS = 20_000
 /** a lock older than this is taken over even when its owner cannot be shown dead (pid reused, another host) */
 const STALE_MS = 30_000
 
