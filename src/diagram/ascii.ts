@@ -100,5 +100,5 @@ function drawFrom(first: GraphNode, lines: string[], drawn: Set<GraphNode>): voi
 function nodeText(node: GraphNode): string {
   const [open, close] = shapes[node.shape]
   const detail = node.detail ? ` · ${node.detail}` : ''
-  return `${open}${node.paid ? '💳 ' : ''}${node.label}${detail}${node.continuesOnFailure ? ' ↷' : ''}${close}`
+  return `${open}${node.paid ? '💳 ' : ''}${node.label}${node.continuesOnFailure ? ' ↷' : ''}${detail}${close}`
 }

@@ -4,6 +4,7 @@
  * config, nulls in childrenUuids, children that point nowhere). Only what cannot be drawn at all is refused.
  */
 import { z } from 'zod'
+import { stripNulls } from '../api/null-stripping.js'
 
 export interface DiagramNode {
   uuid: string
@@ -17,7 +18,7 @@ export interface DiagramNode {
   templateSlug?: string
   childrenUuids?: Array<string | null>
   fallbackOnFailure?: boolean
-  fallbackChildUuid?: string | null
+  fallbackChildUuid?: string
   config?: {
     routes?: Array<{ name?: string; [key: string]: unknown }>
     percentage?: number
@@ -41,7 +42,7 @@ export const diagramNode: z.ZodType<DiagramNode, DiagramNode> = z.looseObject({
   templateSlug: optionalText,
   childrenUuids: z.array(z.string().nullable()).optional(),
   fallbackOnFailure: z.boolean().optional(),
-  fallbackChildUuid: z.string().nullable().optional(),
+  fallbackChildUuid: optionalText,
   config: z
     .looseObject({
       routes: z.array(z.looseObject({ name: optionalText })).optional(),
@@ -60,7 +61,8 @@ export type NodesReading = { ok: true; nodes: DiagramNode[] } | { ok: false; pro
  * `{run: {nodes}}`), so that their output can be piped in as it is.
  */
 export function readDiagramNodes(value: unknown): NodesReading {
-  const array = unwrapNodes(value)
+  // null fields read as absent, as the client reads API answers (a raw answer may be piped in); null array items stay
+  const array = unwrapNodes(stripNulls(value))
   if (array === undefined) return { ok: false, problems: ['expected a JSON array of nodes (or an object with a nodes array)'] }
   const check = diagramNodes.safeParse(array)
   if (check.success) return { ok: true, nodes: check.data }

@@ -52,6 +52,7 @@ Prints {"format", "diagram", "warnings"}; --raw prints the diagram alone (Mermai
       const which = given.length === 0 ? 'none was given' : `got ${given.map((name) => `--${name}`).join(' and ')}`
       throw new UsageError(`Give exactly one source: --nodes, --file, --workflow-uuid, --release-uuid or --run-uuid (${which})`)
     }
+    if (flags.raw && flags.query !== undefined) throw new UsageError('--raw prints the diagram itself and --query selects from the JSON answer: give one of them')
     if (flags.draft && given[0] !== 'workflow-uuid') throw new UsageError('--draft goes with --workflow-uuid (it picks the draft release of a workflow)')
 
     const nodes = await this.nodesFrom(given[0], flags[given[0]]!, flags.draft, flags.profile)
