@@ -69,6 +69,8 @@ export interface RunDoc extends StoredDoc, Timestamps {
   finishedAt: string | null
   deletedAt: string | null
   _sim: RunSim
+  /** when the visible state changes next (epoch ms), null once it cannot: what `settle` looks up */
+  _settleAt?: number | null
 }
 
 export interface BatchDoc extends StoredDoc, Timestamps {
@@ -90,6 +92,8 @@ export interface BatchDoc extends StoredDoc, Timestamps {
   finishedAt: string | null
   _startAt: number
   _cancelledAt: number | null
+  /** when the batch must be looked at again without any of its runs changing (its start), else null */
+  _settleAt?: number | null
 }
 
 export interface ReleaseDoc extends StoredDoc, Timestamps {

@@ -8,7 +8,7 @@ import { handleOAuth, OAUTH_PATH } from './oauth.js'
 import { rawPayload, validatePayload } from './payload.js'
 import { type RouteMatch, matchRoute } from './routes.js'
 import { SEED, ensureSeeded, seed } from './seed.js'
-import { settle } from './simulation.js'
+import { prepareSettling, settle } from './simulation.js'
 import { SqlSandbox, queryTimeoutFromEnv } from './sql-sandbox.js'
 import { Store, type StoredDoc } from './store.js'
 import { speedFromEnv, timingFor } from './timing.js'
@@ -74,6 +74,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
 export function buildEmulator(options: EmulatorOptions, table: ReadonlyMap<string, Handler>): Emulator {
   const store = new Store(options.dbPath)
   ensureSeeded(store)
+  store.transaction(() => prepareSettling(store))
   const now = options.now ?? Date.now
   const timing = timingFor(options.speed ?? speedFromEnv())
   const sql = new SqlSandbox(options.queryTimeoutMs ?? queryTimeoutFromEnv())

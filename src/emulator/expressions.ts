@@ -10,7 +10,14 @@ export type JsonObject = { [key: string]: Json }
 
 export class ExpressionError extends Error {}
 
-const TIMEOUT_MS = 100
+/**
+ * A script's budget is CPU work, not wall-clock time: on a busy machine (50 CLI processes on 2 cores) a
+ * one-line condition can wait far longer than it computes. vm only bounds wall-clock time, so a script
+ * that hits it without having used its CPU budget was waiting: it runs again, in a fresh context, with
+ * more time (it only maps JSON to JSON, so running it again is harmless), up to a wall-clock ceiling.
+ */
+export const SCRIPT_CPU_BUDGET_MS = 250
+export const SCRIPT_WALL_CEILING_MS = 30_000
 const scripts = new Map<string, vm.Script>()
 
 function compile(source: string): vm.Script {
@@ -46,14 +53,31 @@ export class ExpressionScope {
   }
 
   private run(expression: string, label: string): Json | undefined {
-    this.context ??= vm.createContext(Object.create(null), { codeGeneration: { strings: false, wasm: false } })
-    this.context.__scope = JSON.stringify(this.data)
     const source = `(() => { const { nodes, parentNodes = {} } = JSON.parse(__scope); return JSON.stringify({ value: ${expression} }) })()`
-    let output: unknown
+    const fail = (message: string) => new ExpressionError(`${label.trim().slice(0, 120)}: ${message}`)
+    let script: vm.Script
     try {
-      output = compile(source).runInContext(this.context, { timeout: TIMEOUT_MS })
+      script = compile(source)
     } catch (error) {
-      throw new ExpressionError(`${label.trim().slice(0, 120)}: ${(error as Error).message ?? String(error)}`)
+      throw fail((error as Error).message ?? String(error))
+    }
+    let output: unknown
+    for (let wallMs = SCRIPT_CPU_BUDGET_MS; ; wallMs = Math.min(wallMs * 4, SCRIPT_WALL_CEILING_MS)) {
+      this.context ??= vm.createContext(Object.create(null), { codeGeneration: { strings: false, wasm: false } })
+      this.context.__scope = JSON.stringify(this.data)
+      const before = process.cpuUsage()
+      try {
+        output = script.runInContext(this.context, { timeout: wallMs })
+        break
+      } catch (error) {
+        if ((error as { code?: string })?.code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw fail((error as Error)?.message ?? String(error))
+        const used = process.cpuUsage(before)
+        const cpuMs = (used.user + used.system) / 1000
+        // a context left by an interrupted script may hold its half-done globals
+        this.context = undefined
+        if (cpuMs >= SCRIPT_CPU_BUDGET_MS) throw fail(`Script used more than ${SCRIPT_CPU_BUDGET_MS} ms of CPU and was stopped`)
+        if (wallMs >= SCRIPT_WALL_CEILING_MS) throw fail(`Script did not finish within ${SCRIPT_WALL_CEILING_MS / 1000} s (the machine is too busy)`)
+      }
     }
     if (typeof output !== 'string') return undefined
     return (JSON.parse(output) as { value?: Json }).value

@@ -135,6 +135,7 @@ export function startRun(ctx: Ctx, choice: GraphChoice, data: Json, options: Run
       outputSlug: options.outputSlug ?? plan.outputSlug,
       cancelledAt: null,
     },
+    _settleAt: ctx.now + ctx.timing.pendingMs + (options.delayMs ?? 0),
   }
   save(ctx, 'run', run)
   return run
@@ -170,7 +171,8 @@ export function startBatch(ctx: Ctx, choice: GraphChoice, storedData: JsonObject
   const runs = records.map((record, index) =>
     startRun(ctx, choice, record.data, { ...options, batchUuid: uuid, title: record.title, delayMs: index * ctx.timing.staggerMs }),
   )
-  const stored = { ...materializeBatch(batch, runs, ctx.now), status: 'pending' }
+  // shown pending until it is settled at its start, however fast its runs are
+  const stored = { ...materializeBatch(batch, runs, ctx.now), status: 'pending', _settleAt: batch._startAt }
   save(ctx, 'batch', stored)
   return stored
 }

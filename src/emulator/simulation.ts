@@ -6,6 +6,7 @@ import {
   activeBatchStatuses,
   activeRunStatuses,
   isTerminal,
+  terminalRunStatuses,
 } from './documents.js'
 import type { Store } from './store.js'
 import { iso } from './timing.js'
@@ -63,6 +64,16 @@ function runStatusAt(run: RunDoc, at: number): string {
   return run._sim.status
 }
 
+/** The next moment after `now` at which the run's visible state changes, or null once it no longer can. */
+function nextChange(run: RunDoc, now: number): number | null {
+  if (run._sim.cancelledAt !== null) return null
+  for (let index = 0; index <= run._sim.executions.length; index++) {
+    const boundary = run._sim.startAt + index * run._sim.nodeMs
+    if (boundary > now) return boundary
+  }
+  return null
+}
+
 /** The run as it looks at `now`. */
 export function materializeRun(run: RunDoc, now: number): RunDoc {
   const at = horizon(run, now)
@@ -78,6 +89,7 @@ export function materializeRun(run: RunDoc, now: number): RunDoc {
     executions,
     updatedAt: iso(finished ? Math.max(lastEvent, finishedAtMs) : lastEvent),
     finishedAt: finished ? iso(finishedAtMs) : null,
+    _settleAt: nextChange(run, now),
   }
 }
 
@@ -108,31 +120,83 @@ export function cancelRun(run: RunDoc, now: number): RunDoc {
 // ---------------------------------------------------------------------------------------------
 // Batches: their counts and status follow their runs
 
-export function materializeBatch(batch: BatchDoc, runs: readonly RunDoc[], now: number): BatchDoc {
+/** What a batch shows of its runs. */
+export interface BatchProgress {
+  runsCount: number
+  finishedCount: number
+  failedCount: number
+  creditsUsedCount: number
+  /** latest updatedAt of its runs (epoch ms), NaN without runs */
+  lastUpdateMs: number
+  /** latest finishedAt (else updatedAt) of its finished runs, NaN when none */
+  lastFinishMs: number
+}
+
+const maxOf = (values: readonly number[]) => (values.length === 0 ? Number.NaN : values.reduce((a, b) => Math.max(a, b)))
+
+export function progressOf(runs: readonly RunDoc[]): BatchProgress {
   const finished = runs.filter((run) => isTerminal(run.status))
-  const failed = runs.filter((run) => run.status === 'error').length
-  const counts = {
+  return {
     runsCount: runs.length,
-    executedRunsCount: finished.length,
-    failedRunsCount: failed,
+    finishedCount: finished.length,
+    failedCount: runs.filter((run) => run.status === 'error').length,
     creditsUsedCount: runs.reduce((sum, run) => sum + run.executions.reduce((s, e) => s + Number(e.creditsUsedCount ?? 0), 0), 0),
-    runsStatus: finished.length === 0 ? null : failed * 2 > finished.length ? ('unhealthy' as const) : ('healthy' as const),
+    lastUpdateMs: maxOf(runs.map((run) => Date.parse(run.updatedAt))),
+    lastFinishMs: maxOf(finished.map((run) => Date.parse(run.finishedAt ?? run.updatedAt))),
   }
-  const status = batchStatus(batch, runs, finished.length, now)
-  const ends = finished.map((run) => Date.parse(run.finishedAt ?? run.updatedAt))
-  const finishedAtMs = batch._cancelledAt ?? Math.max(Date.parse(batch.createdAt), ...ends)
+}
+
+const terminalList = terminalRunStatuses.map((status) => `'${status}'`).join(', ')
+
+/** `progressOf` computed by SQLite from the stored runs, without reading them into JS (batches of thousands). */
+function storedProgress(store: Store, workspaceUuid: string, batchUuid: string): BatchProgress {
+  const row = store.db
+    .prepare(
+      `SELECT count(*) AS runsCount,
+        total(json_extract(data, '$.status') IN (${terminalList})) AS finishedCount,
+        total(json_extract(data, '$.status') = 'error') AS failedCount,
+        total((SELECT total(json_extract(execution.value, '$.creditsUsedCount')) FROM json_each(data, '$.executions') AS execution)) AS creditsUsedCount,
+        max(json_extract(data, '$.updatedAt')) AS lastUpdate,
+        max(CASE WHEN json_extract(data, '$.status') IN (${terminalList}) THEN coalesce(json_extract(data, '$.finishedAt'), json_extract(data, '$.updatedAt')) END) AS lastFinish
+      FROM entities WHERE kind = 'run' AND json_extract(data, '$.batchUuid') = ? AND workspace_uuid = ?`,
+    )
+    .get(batchUuid, workspaceUuid) as Omit<BatchProgress, 'lastUpdateMs' | 'lastFinishMs'> & { lastUpdate: string | null; lastFinish: string | null }
+  const { lastUpdate, lastFinish, ...counts } = row
+  return { ...counts, lastUpdateMs: lastUpdate ? Date.parse(lastUpdate) : Number.NaN, lastFinishMs: lastFinish ? Date.parse(lastFinish) : Number.NaN }
+}
+
+export function materializeBatch(batch: BatchDoc, runs: readonly RunDoc[], now: number): BatchDoc {
+  return progressBatch(batch, progressOf(runs), now)
+}
+
+/** NaN-free maximum: the batch's creation when its runs say nothing. */
+const latest = (createdAt: string, ms: number) => (Number.isNaN(ms) ? Date.parse(createdAt) : Math.max(Date.parse(createdAt), ms))
+
+function progressBatch(batch: BatchDoc, progress: BatchProgress, now: number): BatchDoc {
+  const { runsCount, finishedCount, failedCount } = progress
+  const counts = {
+    runsCount,
+    executedRunsCount: finishedCount,
+    failedRunsCount: failedCount,
+    creditsUsedCount: progress.creditsUsedCount,
+    runsStatus: finishedCount === 0 ? null : failedCount * 2 > finishedCount ? ('unhealthy' as const) : ('healthy' as const),
+  }
+  const status = batchStatus(batch, runsCount, finishedCount, now)
+  const finishedAtMs = batch._cancelledAt ?? latest(batch.createdAt, progress.lastFinishMs)
   return {
     ...batch,
     ...counts,
     status,
-    updatedAt: iso(Math.max(Date.parse(batch.createdAt), ...runs.map((run) => Date.parse(run.updatedAt)))),
+    updatedAt: iso(latest(batch.createdAt, progress.lastUpdateMs)),
     finishedAt: isTerminal(status) ? iso(finishedAtMs) : null,
+    // its runs' changes bring it up to date; on its own it only moves at its start
+    _settleAt: batch._cancelledAt === null && now < batch._startAt ? batch._startAt : null,
   }
 }
 
-function batchStatus(batch: BatchDoc, runs: readonly RunDoc[], finishedCount: number, now: number): string {
+function batchStatus(batch: BatchDoc, runsCount: number, finishedCount: number, now: number): string {
   if (batch._cancelledAt !== null) return 'cancelled'
-  if (runs.length > 0 && finishedCount === runs.length) return 'success'
+  if (runsCount > 0 && finishedCount === runsCount) return 'success'
   return now < batch._startAt ? 'pending' : 'running'
 }
 
@@ -142,14 +206,46 @@ function changed(before: object, after: object): boolean {
   return JSON.stringify(before) !== JSON.stringify(after)
 }
 
-/** Writes back every run and batch of the workspace whose visible state moved on since it was stored. */
+/**
+ * Writes back every run and batch of the workspace whose visible state moved on since it was stored.
+ * Only what is due is read (`_settleAt`, indexed), and a batch is recounted in SQL when one of its runs
+ * moved: a request after a batch of thousands of runs costs what it cost before.
+ */
 export function settle(store: Store, workspaceUuid: string, now: number): void {
-  for (const run of store.find<RunDoc>('run', workspaceUuid, { status: activeRunStatuses })) {
+  const moved = new Set<string>()
+  for (const run of store.due<RunDoc>('run', workspaceUuid, now)) {
     const next = materializeRun(run, now)
-    if (changed(run, next)) store.put('run', next, workspaceUuid)
+    if (!changed(run, next)) continue
+    store.put('run', next, workspaceUuid)
+    if (next.batchUuid) moved.add(next.batchUuid)
   }
-  for (const batch of store.find<BatchDoc>('batch', workspaceUuid, { status: activeBatchStatuses })) {
-    const next = materializeBatch(batch, store.find<RunDoc>('run', workspaceUuid, { batchUuid: batch.uuid }), now)
+  const batches = new Map(store.due<BatchDoc>('batch', workspaceUuid, now).map((batch) => [batch.uuid, batch]))
+  for (const uuid of moved) {
+    const batch = batches.has(uuid) ? undefined : store.get<BatchDoc>('batch', uuid)
+    if (batch && !isTerminal(batch.status)) batches.set(uuid, batch)
+  }
+  for (const batch of batches.values()) {
+    const next = progressBatch(batch, storedProgress(store, workspaceUuid, batch.uuid), now)
     if (changed(batch, next)) store.put('batch', next, workspaceUuid)
   }
+}
+
+const SETTLE_INDEX_META = 'settleIndex'
+
+/**
+ * Runs and batches stored before `_settleAt` existed are made due at once, so that the next request
+ * settles them (once per database file).
+ */
+export function prepareSettling(store: Store): void {
+  if (store.getMeta(SETTLE_INDEX_META) === '1') return
+  const active = (statuses: readonly string[]) => statuses.map((status) => `'${status}'`).join(', ')
+  for (const [kind, statuses] of [['run', activeRunStatuses], ['batch', activeBatchStatuses]] as const) {
+    store.db
+      .prepare(
+        `UPDATE entities SET data = json_set(data, '$._settleAt', 0)
+         WHERE kind = ? AND json_extract(data, '$.status') IN (${active(statuses)}) AND json_type(data, '$._settleAt') IS NULL`,
+      )
+      .run(kind)
+  }
+  store.setMeta(SETTLE_INDEX_META, '1')
 }

@@ -28,6 +28,8 @@ CREATE INDEX IF NOT EXISTS entities_by_workspace ON entities (kind, workspace_uu
 CREATE INDEX IF NOT EXISTS entities_by_status ON entities (kind, json_extract(data, '$.status'));
 CREATE INDEX IF NOT EXISTS entities_by_workflow ON entities (kind, json_extract(data, '$.workflowUuid'));
 CREATE INDEX IF NOT EXISTS entities_by_batch ON entities (kind, json_extract(data, '$.batchUuid'));
+CREATE INDEX IF NOT EXISTS entities_by_settle_time ON entities (kind, workspace_uuid, json_extract(data, '$._settleAt'))
+  WHERE json_extract(data, '$._settleAt') IS NOT NULL;
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `
 
@@ -77,6 +79,12 @@ export class Store {
     }
     const sql = `SELECT data FROM entities WHERE ${clauses.join(' AND ')} ORDER BY created_at, rowid`
     return (this.db.prepare(sql).all(...params) as Array<{ data: string }>).map((row) => JSON.parse(row.data) as T)
+  }
+
+  /** Documents of a kind whose `_settleAt` has come (indexed: a large finished batch costs nothing here). */
+  due<T extends StoredDoc>(kind: Kind, workspaceUuid: string, now: number): T[] {
+    const sql = `SELECT data FROM entities WHERE kind = ? AND workspace_uuid = ? AND json_extract(data, '$._settleAt') <= ? ORDER BY created_at, rowid`
+    return (this.db.prepare(sql).all(kind, workspaceUuid, now) as Array<{ data: string }>).map((row) => JSON.parse(row.data) as T)
   }
 
   findOne<T extends StoredDoc>(kind: Kind, workspaceUuid: string | undefined, where: Where): T | undefined {
