@@ -86,3 +86,15 @@ function unwrapNodes(value: unknown): unknown[] | undefined {
 function issuePath(path: PropertyKey[]): string {
   return `nodes${path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('')}`
 }
+
+/** The integration slugs of the connector nodes, sub-graphs included (to look their names up). */
+export function connectorIntegrations(nodes: DiagramNode[]): string[] {
+  const slugs = new Set<string>()
+  const pending = [...nodes]
+  while (pending.length > 0) {
+    const node = pending.pop()!
+    if (node.kind === 'connector' && node.integrationSlug) slugs.add(node.integrationSlug)
+    pending.push(...(node.config?._nodes ?? []))
+  }
+  return [...slugs].sort()
+}

@@ -68,7 +68,11 @@ export interface GraphOptions {
   paid?: string[]
   /** slugs or uuids of nodes to mark */
   highlight?: string[]
+  /** integration slug → its name and its actions' names: connector nodes then read "Clearbit / Enrich company" */
+  integrations?: IntegrationNames
 }
+
+export type IntegrationNames = Record<string, { name: string; actions: Record<string, string> }>
 
 const decisionActions = new Set(['branch', 'filter', 'switch', 'split'])
 const scriptActions = new Set(['python', 'script'])
@@ -83,7 +87,7 @@ export function buildGraph(input: DiagramNode[], options: GraphOptions = {}): No
 
   const collect = (list: DiagramNode[], scope: Scope): void => {
     for (const source of list) {
-      const node = createNode(source, scope, `n${nodes.length}`)
+      const node = createNode(source, scope, `n${nodes.length}`, options.integrations ?? {})
       node.paid = paid.matches(node)
       node.highlighted = highlight.matches(node)
       nodes.push(node)
@@ -160,9 +164,9 @@ export function buildGraph(input: DiagramNode[], options: GraphOptions = {}): No
   return { root, nodes, missing, warnings }
 }
 
-function createNode(source: DiagramNode, scope: Scope, id: string): GraphNode {
+function createNode(source: DiagramNode, scope: Scope, id: string, integrations: IntegrationNames): GraphNode {
   const slug = plainText(source.slug ?? '') || shortId(source.uuid)
-  const { label, detail } = labelOf(source, slug)
+  const { label, detail } = labelOf(source, slug, integrations)
   return {
     id,
     uuid: plainText(source.uuid),
@@ -179,11 +183,15 @@ function createNode(source: DiagramNode, scope: Scope, id: string): GraphNode {
   }
 }
 
-function labelOf(source: DiagramNode, slug: string): { label: string; detail?: string } {
+function labelOf(source: DiagramNode, slug: string, integrations: IntegrationNames): { label: string; detail?: string } {
   const name = plainText(source.name ?? '')
   switch (source.kind) {
-    case 'connector':
+    case 'connector': {
+      const known = Object.hasOwn(integrations, source.integrationSlug ?? '') ? integrations[source.integrationSlug!] : undefined
+      const actionName = known && source.actionSlug && Object.hasOwn(known.actions, source.actionSlug) ? known.actions[source.actionSlug] : source.actionSlug
+      if (known) return { label: name || slug, detail: `${plainText(known.name)} / ${plainText(actionName ?? '')}` }
       return { label: name || slug, detail: [source.integrationSlug, source.actionSlug].filter(Boolean).map((part) => plainText(part!)).join('.') }
+    }
     case 'tool':
     case 'agent': {
       // tool and agent nodes have no action slug: they are named by their target

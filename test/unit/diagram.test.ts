@@ -56,6 +56,12 @@ describe('a linear graph', () => {
     expect(rawDiagram(text)).toBe(`${text.diagram}\n`)
   })
 
+  it('integration names, when given, replace integration.action (unknown action: its slug)', () => {
+    const integrations = { clearbit: { name: 'Clearbit', actions: { other: 'Other' } } }
+    expect(ascii(nodes, { integrations }).diagram).toBe(lines('([start])', '│', '[Enrich company · Clearbit / company_enrich]', '│', '([end])'))
+    expect(mermaid(nodes, { integrations: { clearbit: { name: 'Clear"bit', actions: { company_enrich: 'Enrich' } } } }).diagram).toContain('n1["Enrich company<br/>Clear#34;bit / Enrich"]')
+  })
+
   it('--paid marks with 💳, --highlight in red (Mermaid) or with an arrow (ascii); an unknown name is a warning', () => {
     const options = { paid: ['enrich'], highlight: ['x', 'nowhere'] }
     const drawn = mermaid(nodes, options)

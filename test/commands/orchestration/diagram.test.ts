@@ -81,6 +81,36 @@ describe('remote sources: one documented call each', () => {
     expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual([`GET /v1/orchestration/runs/${runUuid}`, `GET /v1/orchestration/releases/${releaseUuid}`])
   })
 
+  it('ascii names connector steps from one integration get per integration; one that fails keeps its slugs', async () => {
+    const nodes = [
+      { uuid: 's', slug: 'start', kind: 'native', actionSlug: 'start', config: {}, childrenUuids: ['a'] },
+      { uuid: 'a', slug: 'enrich', kind: 'connector', integrationSlug: 'clearbit', actionSlug: 'company_enrich', config: {}, childrenUuids: ['b'] },
+      { uuid: 'b', slug: 'people', kind: 'connector', integrationSlug: 'gone', actionSlug: 'find', config: {}, childrenUuids: ['e'] },
+      { uuid: 'e', slug: 'end', kind: 'native', actionSlug: 'end', config: {}, childrenUuids: [] },
+    ]
+    stubApi('GET', '/v1/orchestration/releases/{uuid}', { release: { ...release, nodes } })
+    stubApi('GET', '/v1/connection/integrations/clearbit', { integration: { slug: 'clearbit', name: 'Clearbit', actions: { company_enrich: { name: 'Enrich \u001b[31mcompany' } } } })
+    stubApi('GET', '/v1/connection/integrations/gone', { errorMessage: 'Integration not found', reason: 'integrationNotFound' }, 404)
+    const result = await runCommand(NodeDiagram, ['--release-uuid', releaseUuid, '--format', 'ascii', '--raw'])
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toBe(['([start])', '│', '[enrich · Clearbit / Enrich company]', '│', '[people · gone.find]', '│', '([end])', ''].join('\n'))
+    expect(requests.map((request) => `${request.method} ${request.path}`).sort()).toEqual([
+      'GET /v1/connection/integrations/clearbit',
+      'GET /v1/connection/integrations/gone',
+      `GET /v1/orchestration/releases/${releaseUuid}`,
+    ])
+
+    // Mermaid keeps integration.action and asks no catalogue; --nodes asks nothing at all
+    requests.length = 0
+    const drawn = await runCommand(NodeDiagram, ['--release-uuid', releaseUuid])
+    expect(drawn.json().diagram).toContain('n1["enrich<br/>clearbit.company_enrich"]')
+    expect(requests.map((request) => request.path)).toEqual([`/v1/orchestration/releases/${releaseUuid}`])
+    requests.length = 0
+    const offline = await runCommand(NodeDiagram, ['--nodes', JSON.stringify(nodes), '--format', 'ascii', '--raw'], { env: signedOutEnv() })
+    expect(offline.stdout).toContain('[enrich · clearbit.company_enrich]')
+    expect(requests).toEqual([])
+  })
+
   it('a run with neither nodes nor a release is a failure (exit 1), not a crash', async () => {
     stubApi('GET', '/v1/orchestration/runs/{uuid}', { run: { uuid: runUuid, workflowUuid, executions: [] }, runContext: {}, runComputedConfigs: {} })
     const result = await runCommand(NodeDiagram, ['--run-uuid', runUuid])

@@ -1,13 +1,15 @@
 import * as Flags from '@oclif/core/flags'
 import type { CargoClient } from '../../../api/client.js'
+import { getIntegration } from '../../../api/endpoints/connection.js'
 import { getDeployedRelease, getDraftRelease, getRelease, getRun } from '../../../api/endpoints/orchestration.js'
 import { BaseCommand } from '../../../cli/base-command.js'
 import { CliError, UsageError } from '../../../cli/cli-error.js'
 import { type FieldFlag, readJsonValue, splitCsv } from '../../../cli/flag-values.js'
 import { write } from '../../../cli/output.js'
 import { checkPayload } from '../../../cli/payload-check.js'
-import { type DiagramNode, readDiagramNodes } from '../../../diagram/diagram-nodes.js'
+import { connectorIntegrations, type DiagramNode, readDiagramNodes } from '../../../diagram/diagram-nodes.js'
 import type { Direction } from '../../../diagram/mermaid.js'
+import type { IntegrationNames } from '../../../diagram/node-graph.js'
 import { type DiagramFormat, rawDiagram, renderDiagram } from '../../../diagram/render-diagram.js'
 
 const sourceFlags = ['nodes', 'file', 'workflow-uuid', 'release-uuid', 'run-uuid'] as const
@@ -20,6 +22,8 @@ export default class NodeDiagram extends BaseCommand {
 Nodes are keyed by uuid, never by slug. Each edge is labelled by what its node does with that childrenUuids index: branch yes/no, filter "if true", switch the route names, split "A <pct>%" and "B <100-pct>%", group "for each item" into its sub-graph and "then" after it. A fallbackChildUuid to another node is a dashed "on failure" edge; to the node's own next step, a ↷ on its label.
 
 Unconnected outputs (null in childrenUuids), children that point at no node and nodes unreachable from start are listed in "warnings" and shown in the drawing (comments in Mermaid, a "warnings:" section in ascii). Cycles and merges are drawn once (ascii names a node met again with ↩).
+
+In ascii, a graph read from the API names its connector steps as people know them ("Clearbit / Enrich company"), from one integration get per integration (one that fails leaves the slugs).
 
 Prints {"format", "diagram", "warnings"}; --raw prints the diagram alone (Mermaid in a fenced block). This command's --format (mermaid|ascii) takes the place of the global json|table one.`
   static examples = [
@@ -55,9 +59,12 @@ Prints {"format", "diagram", "warnings"}; --raw prints the diagram alone (Mermai
     if (flags.raw && flags.query !== undefined) throw new UsageError('--raw prints the diagram itself and --query selects from the JSON answer: give one of them')
     if (flags.draft && given[0] !== 'workflow-uuid') throw new UsageError('--draft goes with --workflow-uuid (it picks the draft release of a workflow)')
 
-    const nodes = await this.nodesFrom(given[0], flags[given[0]]!, flags.draft, flags.profile)
+    const source = given[0]
+    const nodes = await this.nodesFrom(source, flags[source]!, flags.draft, flags.profile)
+    const offline = source === 'nodes' || source === 'file'
     const diagram = renderDiagram(nodes, {
       format: flags.format as DiagramFormat,
+      integrations: flags.format === 'ascii' && !offline ? await integrationNames(await this.client(flags.profile), nodes) : undefined,
       title: flags.title,
       direction: flags.direction as Direction,
       paid: flags.paid === undefined ? undefined : splitCsv(flags.paid),
@@ -97,6 +104,22 @@ Prints {"format", "diagram", "warnings"}; --raw prints the diagram alone (Mermai
     checkPayload(endpoint.payload, payload, fields, [])
     return this.client(profile)
   }
+}
+
+/**
+ * The names a person knows connector steps by ("Clearbit / Enrich company"), for the ascii drawing of a graph
+ * read from the API. One call per integration; one that fails leaves its slugs in the drawing.
+ */
+async function integrationNames(client: CargoClient, nodes: DiagramNode[]): Promise<IntegrationNames> {
+  const answers = await Promise.allSettled(connectorIntegrations(nodes).map((slug) => client.call(getIntegration, { slug })))
+  const names: IntegrationNames = {}
+  for (const answer of answers) {
+    const integration = answer.status === 'fulfilled' ? answer.value?.integration : undefined
+    if (typeof integration?.slug !== 'string' || typeof integration.name !== 'string') continue
+    const actions = Object.entries(integration.actions ?? {}).filter(([, about]) => typeof about?.name === 'string')
+    names[integration.slug] = { name: integration.name, actions: Object.fromEntries(actions.map(([action, about]) => [action, about.name])) }
+  }
+  return names
 }
 
 function nodesOrUsageError(what: string, value: unknown): DiagramNode[] {
