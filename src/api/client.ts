@@ -74,7 +74,13 @@ export interface HttpRequest {
 }
 
 export interface CallOptions {
+  /** aborts the request in flight and any retry still to come (Ctrl-C, a --wait-timeout deadline) */
   signal?: AbortSignal
+}
+
+/** A signed URL's body, read chunk by chunk under an idle timer (see CargoClient.download). */
+export interface DownloadBody {
+  chunks: AsyncIterable<Uint8Array>
 }
 
 /** `<base>/v1/<endpoint>`, with exactly one slash between them (wire.md §1). */
@@ -110,17 +116,32 @@ export function buildRequest(endpoint: WireEndpoint, payload: Record<string, unk
 export class CargoClient {
   constructor(readonly options: ClientOptions) {}
 
-  /** One API call, retried as `retryDelay` allows; each retry is logged with DEBUG=cargo-ai*. */
+  /**
+   * One API call, retried as `retryDelay` allows; each retry is logged with DEBUG=cargo-ai*. A call that
+   * changes something and whose answer was lost after it was sent fails with reason `outcomeUnknown`.
+   */
   async call<E extends WireEndpoint>(endpoint: E, payload: PayloadOf<E>, callOptions: CallOptions = {}): Promise<ResultOf<E>> {
-    for (let attempt = 1; ; attempt++) {
+    const sentAt = new Date()
+    try {
+      return await this.withRetries(endpoint, callOptions, () => this.attempt(endpoint, payload, callOptions))
+    } catch (error) {
+      throw endpoint.idempotent ? error : asLostAnswer(error, endpoint, sentAt)
+    }
+  }
+
+  /** Runs `attempt` until it succeeds, `retryDelay` says stop, or the caller's signal aborts (no retry outlives it). */
+  private async withRetries<T>(endpoint: Pick<WireEndpoint, 'idempotent' | 'method' | 'path'>, callOptions: CallOptions, attempt: () => Promise<T>): Promise<T> {
+    const { signal } = callOptions
+    for (let number = 1; ; number++) {
       try {
-        return await this.attempt(endpoint, payload, callOptions)
+        return await attempt()
       } catch (error) {
-        const delay = callOptions.signal?.aborted ? undefined : retryDelay(error, endpoint, attempt, this.options.random)
+        const delay = signal?.aborted ? undefined : retryDelay(error, endpoint, number, this.options.random)
         if (delay === undefined) throw error
         const why = (error as ApiError).status ? `HTTP ${(error as ApiError).status}` : (error as ApiError).message
-        this.options.debug?.(`retry ${attempt + 1}/${MAX_ATTEMPTS} of ${endpoint.method} ${endpoint.path} in ${delay} ms (${why})`)
-        await (this.options.sleep ?? sleep)(delay, callOptions.signal)
+        this.options.debug?.(`retry ${number + 1}/${MAX_ATTEMPTS} of ${endpoint.method} ${endpoint.path} in ${delay} ms (${why})`)
+        await (this.options.sleep ?? sleep)(delay, signal)
+        if (signal?.aborted) throw error
       }
     }
   }
@@ -159,48 +180,96 @@ export class CargoClient {
    */
   async upload<E extends WireEndpoint>(endpoint: E, form: FormData, payload: Record<string, unknown> = {}, callOptions: CallOptions = {}): Promise<ResultOf<E>> {
     const request = buildRequest({ ...endpoint, payloadIn: 'none' }, payload, this.options)
-    const { response, done } = await this.send({ ...request, body: form }, callOptions)
+    const sentAt = new Date()
     try {
-      const text = await readText(response, request)
-      if (!response.ok) throw errorFromResponse(response.status, text ? (parseJson(text) ?? text) : {}, endpoint.reasons)
-      return (text === '' ? {} : parseResult(endpoint, text, request)) as ResultOf<E>
+      const { response, done } = await this.send({ ...request, body: form }, callOptions)
+      try {
+        const text = await readText(response, request)
+        if (!response.ok) throw errorFromResponse(response.status, text ? (parseJson(text) ?? text) : {}, endpoint.reasons)
+        return (text === '' ? {} : parseResult(endpoint, text, request)) as ResultOf<E>
+      } catch (error) {
+        throw done.timedOut() ? timeoutError(this.timeoutMs, request, error) : error
+      } finally {
+        done.clear()
+      }
     } catch (error) {
-      throw done.timedOut() ? timeoutError(this.timeoutMs, request, error) : error
-    } finally {
-      done.clear()
+      throw asLostAnswer(error, endpoint, sentAt)
     }
   }
 
   /**
-   * GET a signed URL (no Cargo headers: the URL carries its own authorization) and hand back the
-   * response with its body unread, for streaming. The timeout covers the wait for headers only.
+   * GET a signed URL (no Cargo headers: the URL carries its own authorization), retried as a read, and
+   * hand back its body unread, for streaming. The timeout covers the wait for the headers, then each wait
+   * for the next chunk (an idle timer: a long download that keeps moving is never cut). A body that ends
+   * before its content-length fails, so that a cut download is never taken for a complete one.
    */
-  async download(url: string, callOptions: CallOptions = {}): Promise<HttpResponse> {
+  async download(url: string, callOptions: CallOptions = {}): Promise<DownloadBody> {
     const request = { url, method: 'GET', headers: {} }
-    const { response, done } = await this.send(request, callOptions)
-    done.clear()
-    if (!response.ok) {
-      const text = await response.text().catch(() => '')
-      throw errorFromResponse(response.status, parseJson(text) ?? text, {})
+    return this.withRetries({ idempotent: true, method: 'GET', path: safePath(url) }, callOptions, async () => {
+      const { response, done } = await this.send(request, callOptions)
+      if (!response.ok) {
+        done.clear()
+        const text = await response.text().catch(() => '')
+        throw errorFromResponse(response.status, parseJson(text) ?? text, {})
+      }
+      return { chunks: this.idleTimedChunks(response, done, request) }
+    })
+  }
+
+  private async *idleTimedChunks(response: HttpResponse, done: Sent['done'], request: HttpRequest): AsyncIterable<Uint8Array> {
+    const length = response.headers.get('content-encoding') ? undefined : Number(response.headers.get('content-length') ?? Number.NaN)
+    let received = 0
+    try {
+      const source = response.chunks?.() ?? (response.body ? readerChunks(response.body) : [])
+      for await (const chunk of source) {
+        received += chunk.length
+        // the timer measures the server's silence, not the time the destination takes to accept a chunk
+        done.pause()
+        yield chunk
+        done.restart()
+      }
+    } catch (error) {
+      if (done.timedOut()) {
+        throw new ApiError('network', `no data from ${safeHost(request.url)} for ${this.timeoutMs / 1000} s: the download stalled`, {
+          cause: error,
+          code: 'ETIMEDOUT',
+        })
+      }
+      if (error instanceof ApiError) throw error
+      const code = (error as { cause?: { code?: string } })?.cause?.code ?? (error as { code?: string })?.code
+      throw new ApiError('network', `the connection to ${safeHost(request.url)} broke${code ? ` (${code})` : ''}`, { cause: error, code })
+    } finally {
+      done.clear()
     }
-    return response
+    if (length !== undefined && Number.isFinite(length) && received < length) {
+      throw new ApiError('network', `${safeHost(request.url)} closed the connection after ${received} of ${length} bytes`, { code: 'ETRUNCATED' })
+    }
   }
 
   private get timeoutMs(): number {
     return this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   }
 
-  private async send(request: HttpRequest, callOptions: CallOptions) {
+  /** Sends one request under the client's timeout (re-armed by `done.restart`, for idle timing) and the caller's signal. */
+  private async send(request: HttpRequest, callOptions: CallOptions): Promise<Sent> {
     const controller = new AbortController()
     let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true
-      controller.abort()
-    }, this.timeoutMs)
+    let timer: NodeJS.Timeout | undefined
+    const arm = () => {
+      clearTimeout(timer)
+      timer = setTimeout(() => {
+        timedOut = true
+        controller.abort()
+      }, this.timeoutMs)
+    }
+    arm()
     const onAbort = () => controller.abort()
+    if (callOptions.signal?.aborted) controller.abort()
     callOptions.signal?.addEventListener('abort', onAbort, { once: true })
     const done = {
       timedOut: () => timedOut,
+      restart: arm,
+      pause: () => clearTimeout(timer),
       clear: () => {
         clearTimeout(timer)
         callOptions.signal?.removeEventListener('abort', onAbort)
@@ -222,6 +291,55 @@ export class CargoClient {
       done.clear()
       throw timedOut ? timeoutError(this.timeoutMs, request, error) : networkError(error, request)
     }
+  }
+}
+
+interface Sent {
+  response: HttpResponse
+  done: { timedOut(): boolean; restart(): void; pause(): void; clear(): void }
+}
+
+/** A TLS handshake that failed: the request itself was never sent (not retried either: it would fail the same way). */
+const TLS_REFUSALS = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+])
+
+/** Failures that leave it open whether a call reached the server: the connection was up when it broke. */
+export function mayHaveReachedServer(error: unknown): error is ApiError {
+  const code = error instanceof ApiError ? (error.code ?? '') : ''
+  return error instanceof ApiError && error.kind === 'network' && !BEFORE_CONNECTION.has(code) && !TLS_REFUSALS.has(code)
+}
+
+/**
+ * A call that changes something and lost its answer after it may have reached the server: reported as
+ * such (reason `outcomeUnknown`), since "could not reach" would invite sending it again.
+ */
+function asLostAnswer(error: unknown, endpoint: Pick<WireEndpoint, 'method' | 'path'>, sentAt: Date): unknown {
+  if (!mayHaveReachedServer(error) || error.reason === OUTCOME_UNKNOWN) return error
+  const detail = error.code === 'ETIMEDOUT' || !error.code ? error.message : error.code
+  return new ApiError('network', `${endpoint.method} ${endpoint.path} was sent but its answer was lost (${detail}): it may have taken effect.`, {
+    cause: error,
+    code: error.code,
+    reason: OUTCOME_UNKNOWN,
+    sentAt,
+  })
+}
+
+export const OUTCOME_UNKNOWN = 'outcomeUnknown'
+
+/** A web stream read one chunk at a time: nothing is queued beyond what the consumer accepts. */
+async function* readerChunks(body: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {
+  const reader = body.getReader()
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) return
+    yield value
   }
 }
 

@@ -11,11 +11,13 @@ export class ApiError extends Error {
   readonly code?: string
   /** what the server's Retry-After asked for */
   retryAfterMs?: number
+  /** for a lost answer (reason outcomeUnknown): when the call was sent, to look for what it may have created */
+  readonly sentAt?: Date
 
   constructor(
     kind: ApiErrorKind,
     message: string,
-    options: { status?: number; reason?: string; data?: unknown; cause?: unknown; code?: string } = {},
+    options: { status?: number; reason?: string; data?: unknown; cause?: unknown; code?: string; sentAt?: Date } = {},
   ) {
     super(message, { cause: options.cause })
     this.name = 'ApiError'
@@ -24,6 +26,7 @@ export class ApiError extends Error {
     this.reason = options.reason
     this.data = options.data
     this.code = options.code
+    this.sentAt = options.sentAt
   }
 }
 

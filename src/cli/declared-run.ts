@@ -1,9 +1,11 @@
 /** The steps a declared command runs, shared by its oclif class (define-command.ts) and the fast path (fast-path.ts). */
-import type { CargoClient } from '../api/client.js'
+import type { CallOptions, CargoClient } from '../api/client.js'
+import type { WireEndpoint } from '../api/endpoint.js'
 import type { Factory } from './factory.js'
-import { downloadUrls, streamDownloads } from './download.js'
+import { DownloadError, downloadUrls, type StopSignal, streamDownloads } from './download.js'
 import { type FieldFlag, flagValue } from './flag-values.js'
-import { type OutputOptions, printResult } from './output.js'
+import { explainLostAnswer } from './lost-answers.js'
+import { type OutputOptions, printResult, reportError } from './output.js'
 
 /** The payload as the user wrote it: positional arguments, then each given flag converted by its kind. */
 export async function collectPayload(
@@ -29,8 +31,43 @@ export function printFor(factory: Factory, result: unknown, options: OutputOptio
   return printResult(factory.io.stdout, result, { ...options, plain })
 }
 
-/** A download command streams the signed URL(s) its call answered (unless --url-only); anything else is printed. */
+/** The command's one call; a create whose answer was lost says that it may have taken effect and how to check. */
+export async function callEndpoint(client: CargoClient, endpoint: WireEndpoint, payload: Record<string, unknown>, options?: CallOptions): Promise<unknown> {
+  try {
+    return await client.call(endpoint, payload as never, options)
+  } catch (error) {
+    throw explainLostAnswer(error, endpoint, payload)
+  }
+}
+
+/**
+ * A download command streams the signed URL(s) its call answered (unless --url-only); anything else is printed.
+ * Ctrl-C or SIGTERM stops it (the partial file removed, exit 130 or 143). Once data has gone to stdout, a
+ * failure is reported on stderr instead, so that it cannot be read as the end of the data.
+ */
 export async function deliverDownload(client: CargoClient, factory: Factory, result: unknown, flags: Record<string, unknown>, options: OutputOptions): Promise<void> {
-  const summary = await streamDownloads(client, downloadUrls(result), { output: flags.output as string | undefined, stdout: factory.io.stdout })
+  const stop = new AbortController()
+  let stoppedBy: StopSignal | undefined
+  const unsubscribe = factory.onInterrupt((signal) => {
+    stoppedBy ??= signal
+    stop.abort()
+  })
+  let summary
+  try {
+    summary = await streamDownloads(client, downloadUrls(result), {
+      output: flags.output as string | undefined,
+      stdout: factory.io.stdout,
+      signal: stop.signal,
+      stoppedBy: () => stoppedBy,
+    })
+  } catch (error) {
+    if (!(error instanceof DownloadError && error.dataOnStdout)) throw error
+    const report = reportError(error)
+    factory.io.stderr.write(`${JSON.stringify(report.body, null, 2)}\n`)
+    process.exitCode = report.exitCode
+    return
+  } finally {
+    unsubscribe()
+  }
   if (summary.output) await printFor(factory, summary, options)
 }

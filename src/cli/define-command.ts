@@ -6,11 +6,14 @@ import type { Endpoint, PayloadOf, ResultOf } from '../api/endpoint.js'
 import { createDebug } from '../debug.js'
 import { BaseCommand } from './base-command.js'
 import { CliError, ExitCode, UsageError } from './cli-error.js'
-import { collectPayload, deliverDownload } from './declared-run.js'
+import { callEndpoint, collectPayload, deliverDownload } from './declared-run.js'
+import type { InterruptSource } from './factory.js'
+import { explainLostAnswer, lookupFor } from './lost-answers.js'
+import { reportError } from './output.js'
 import { type FieldFlag, type FlagKind, parseDuration, parseInteger } from './flag-values.js'
 import { checkPayload } from './payload-check.js'
 import { payloadFields } from './payload-flags.js'
-import { waitUntilFinished, type WaitPolicy } from './wait.js'
+import { latchInterrupts, WaitFailure, waitUntilFinished, type WaitPolicy } from './wait.js'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- oclif flags of any value type
 type AnyFlag = Flag<any>
@@ -144,12 +147,47 @@ export function defineCommand<E extends Endpoint>(declaration: CommandDeclaratio
       const policy = decl.wait
       const waiting = policy && (decl.waitAlways || parsedFlags['wait-until-finished'])
       const waitOptions = waiting ? this.waitSettings(parsedFlags) : undefined
-      const started = decl.waitAlways ? undefined : await client.call(decl.endpoint, payload as never)
-      if (!policy || !waiting || !waitOptions) return started
-      const uuid = decl.waitAlways ? String(payload.uuid) : policy.uuidFrom(started)
-      if (!uuid) throw new CliError(`The API did not return the ${policy.noun}'s uuid, so there is nothing to wait for`)
-      await this.waitFor(policy, uuid, client, waitOptions, started, Boolean(parsedFlags['exit-status']))
+      if (!policy || !waiting || !waitOptions) return callEndpoint(client, decl.endpoint, payload)
+      // from before the create until the wait ends, a signal never loses what was created
+      const interrupts = latchInterrupts(this.factory.onInterrupt)
+      try {
+        const started = decl.waitAlways ? undefined : await this.startOperation(client, payload, policy, interrupts.source)
+        const uuid = decl.waitAlways ? String(payload.uuid) : policy.uuidFrom(started)
+        if (!uuid) throw new CliError(`The API did not return the ${policy.noun}'s uuid, so there is nothing to wait for`)
+        await this.waitFor(policy, uuid, client, waitOptions, started, Boolean(parsedFlags['exit-status']), interrupts.source)
+      } finally {
+        interrupts.close()
+      }
       return WAITED
+    }
+
+    /**
+     * The call that starts what is then waited for. A first Ctrl-C lets its answer arrive, so that the
+     * uuid to resume with is printed; a second one stops it, saying the operation may exist and how to check.
+     */
+    private async startOperation(client: CargoClient, payload: Record<string, unknown>, policy: WaitPolicy, onInterrupt: InterruptSource): Promise<unknown> {
+      const stop = new AbortController()
+      let signals = 0
+      let last: string | undefined
+      const unsubscribe = onInterrupt((signal) => {
+        last = signal
+        if (++signals === 1) this.note(`Waiting for the API to answer, so that the ${policy.noun}'s uuid is not lost; press Ctrl-C again to stop now.`)
+        else stop.abort()
+      })
+      const sentAt = new Date()
+      try {
+        return await client.call(decl.endpoint, payload as never, { signal: stop.signal })
+      } catch (error) {
+        if (!stop.signal.aborted) throw explainLostAnswer(error, decl.endpoint, payload)
+        const lookup = lookupFor(decl.endpoint, payload, sentAt)
+        const check = lookup ? ` Check with: cargo-ai ${lookup.command}` : ''
+        throw new CliError(`Stopped by ${last} before the API answered: the ${policy.noun} may have been created.${check}`, ExitCode.interrupted, {
+          reason: 'interrupted',
+          ...(lookup ? { checkWith: `cargo-ai ${lookup.command}` } : {}),
+        })
+      } finally {
+        unsubscribe()
+      }
     }
 
     private waitSettings(parsedFlags: ParsedFlags) {
@@ -167,8 +205,9 @@ export function defineCommand<E extends Endpoint>(declaration: CommandDeclaratio
       settings: { timeoutMs?: number; intervalMs?: number },
       started: unknown,
       exitStatus: boolean,
+      onInterrupt: InterruptSource,
     ): Promise<void> {
-      const { io, clock, onInterrupt, env } = this.factory
+      const { io, clock, env } = this.factory
       const spinner = io.stderrIsTTY && !env.CI ? await startSpinner(io.stderr, `Waiting for ${policy.noun} ${uuid}`) : undefined
       let outcome
       try {
@@ -184,6 +223,16 @@ export function defineCommand<E extends Endpoint>(declaration: CommandDeclaratio
             onProgress: (status, elapsedMs) => spinner?.update(`Waiting for ${policy.noun} ${uuid}: ${status ?? '…'} (${Math.round(elapsedMs / 1000)} s)`),
           },
           started,
+        )
+      } catch (error) {
+        if (!(error instanceof WaitFailure)) throw error
+        // the operation exists and goes on: the error carries its uuid and the command that resumes the wait
+        const { body: { errorMessage, ...fields }, exitCode } = reportError(error.cause)
+        const last = error.status ?? policy.statusOf(started)
+        throw new CliError(
+          `${errorMessage} Stopped waiting: ${policy.noun} ${uuid}${last ? ` (last status: ${last})` : ''} keeps running. Resume with: ${this.config.bin} ${policy.resumeCommand} ${uuid}`,
+          exitCode,
+          { ...fields, reason: fields.reason ?? 'waitFailed', uuid, ...(last ? { lastStatus: last } : {}) },
         )
       } finally {
         spinner?.stop()

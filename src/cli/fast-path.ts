@@ -180,7 +180,7 @@ function loadFromDist(module: string): Promise<EndpointDefinitions> {
 /** What DeclaredCommand.run does for a command without prepare, filter or wait. */
 export async function runFastCommand(command: FastCommand, parsed: ParsedArgv, version: string, loadDefinitions = loadFromDist): Promise<void> {
   // loaded once the command line is known to be ours, so that what falls through to oclif pays nothing for them
-  const [{ resolveSession }, { clientForSession }, { collectPayload, deliverDownload, printFor }, { createFactory }, { printError }, { checkPayload }] = await Promise.all([
+  const [{ resolveSession }, { clientForSession }, { callEndpoint, collectPayload, deliverDownload, printFor }, { createFactory }, { printError }, { checkPayload }] = await Promise.all([
     import('../auth/session.js'),
     import('./api-access.js'),
     import('./declared-run.js'),
@@ -205,7 +205,7 @@ export async function runFastCommand(command: FastCommand, parsed: ParsedArgv, v
     }
     const session = await resolveSession(factory.env, parsed.flags.profile as string | undefined, note)
     const client = await clientForSession({ factory, version, note }, session)
-    const result = await client.call(command.endpoint, payload)
+    const result = await callEndpoint(client, command.endpoint, payload)
     if (command.download && !parsed.flags['url-only']) await deliverDownload(client, factory, result, parsed.flags, outputOptions)
     else await printFor(factory, result, outputOptions)
   } catch (error) {

@@ -2,7 +2,7 @@ import { openAsBlob } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import type { Writable } from 'node:stream'
-import { type CargoClient, DEFAULT_TIMEOUT_MS } from '../api/client.js'
+import { type CargoClient, DEFAULT_TIMEOUT_MS, mayHaveReachedServer } from '../api/client.js'
 import {
   abortMultipartUpload,
   completeMultipartUpload,
@@ -105,7 +105,13 @@ async function uploadInOneRequest(client: CargoClient, file: LocalFile, options:
   // fetch reports no progress while it sends: 0% now, 100% once answered
   options.onProgress?.(0, file.size)
   const answer = await client.upload(uploadFile, form, {}, { signal: options.signal }).catch((error: unknown) => {
-    throw options.signal?.aborted ? interrupted(file, false) : error
+    // the request was under way: the server may have received the whole file and stored it
+    if (options.signal?.aborted) {
+      throw new CliError(`Upload of ${file.name} interrupted before the API answered: the file may have been stored. Upload it again to get its s3Filename.`, ExitCode.interrupted, {
+        reason: 'interrupted',
+      })
+    }
+    throw error
   })
   options.onProgress?.(file.size, file.size)
   return normalize(answer as unknown as Record<string, unknown>, file)
@@ -143,32 +149,51 @@ class PartFailure extends Error {
 
 async function uploadInParts(client: CargoClient, file: LocalFile, options: UploadOptions): Promise<UploadResult> {
   const ids: UploadIds = await client.call(startMultipartUpload, { contentType: file.contentType, filename: file.name })
+  let parts: MultipartPart[]
   try {
-    const parts = await sendParts(client, ids, file, options)
-    if (options.signal?.aborted) throw interrupted(file, true)
+    parts = await sendParts(client, ids, file, options)
+    if (options.signal?.aborted) throw new PartsInterrupted()
+  } catch (error) {
+    // nothing is stored until complete: aborting frees the parts sent so far
+    const aborted = await client.call(abortMultipartUpload, ids).then(
+      () => ' The multipart upload was aborted.',
+      (abortError: unknown) => ` The multipart upload could not be aborted (${(abortError as Error).message}); storage drops its parts when it expires.`,
+    )
+    if (error instanceof PartsInterrupted) throw new CliError(`Upload of ${file.name} interrupted; nothing was stored.${aborted}`, ExitCode.interrupted, { reason: 'interrupted' })
+    throw uploadFailure(file, error, aborted)
+  }
+  try {
+    // not stopped by Ctrl-C: once complete is sent, its answer says whether the file exists
     const done = await client.call(completeMultipartUpload, { ...ids, parts })
     return { s3Filename: done.s3Filename || ids.s3Filename, contentType: file.contentType, name: file.name }
   } catch (error) {
-    // best effort: the upload has failed whatever the abort answers
-    await client.call(abortMultipartUpload, ids).catch(() => undefined)
-    throw error instanceof CliError && error.exitCode === ExitCode.interrupted ? error : uploadFailure(file, error)
+    if (mayHaveReachedServer(error)) {
+      throw new CliError(
+        `Upload of ${file.name}: the answer to completing it was lost (${error.code ?? error.message}); the file may have been stored as ${ids.s3Filename}.`,
+        ExitCode.unavailable,
+        { reason: 'outcomeUnknown', s3Filename: ids.s3Filename },
+      )
+    }
+    const aborted = await client.call(abortMultipartUpload, ids).then(
+      () => ' The multipart upload was aborted.',
+      () => '',
+    )
+    throw uploadFailure(file, error, aborted)
   }
 }
 
-function interrupted(file: LocalFile, multipart: boolean): CliError {
-  const cleanup = multipart ? ' The multipart upload was aborted.' : ''
-  return new CliError(`Upload of ${file.name} interrupted; nothing was stored.${cleanup}`, ExitCode.interrupted, { reason: 'interrupted' })
-}
+/** Ctrl-C or SIGTERM while parts were being sent. */
+class PartsInterrupted extends Error {}
 
 /** One clear error, with the exit code the last failure calls for (4 for network or 5xx, else 1). */
-function uploadFailure(file: LocalFile, error: unknown): CliError {
+function uploadFailure(file: LocalFile, error: unknown, aborted: string): CliError {
   const partFailure = error instanceof PartFailure ? error : undefined
   const { body, exitCode } = reportError(partFailure ? partFailure.cause : error)
   const what = partFailure ? partFailure.message : body.errorMessage
   const fields: Record<string, unknown> = { reason: 'uploadFailed' }
   if (partFailure) Object.assign(fields, { partNumber: partFailure.partNumber, attempts: partFailure.attempts })
   if (body.status) fields.status = body.status
-  return new CliError(`Upload of ${file.name} failed: ${what}. The multipart upload was aborted.`, exitCode, fields)
+  return new CliError(`Upload of ${file.name} failed: ${what}.${aborted}`, exitCode, fields)
 }
 
 /** Sends every part, at most `concurrency` at a time; the first part that fails for good stops the rest. */

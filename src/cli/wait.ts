@@ -60,6 +60,7 @@ export function isTransient(error: unknown): boolean {
 /**
  * The one polling loop behind every `--wait-until-finished`: GET until the status is terminal,
  * retrying transient errors, stopping on Ctrl-C/SIGTERM or the timeout with the last known state.
+ * The timeout is a deadline: it aborts the poll in flight and any retry of it.
  */
 export async function waitUntilFinished(policy: WaitPolicy, uuid: string, options: WaitOptions, initial?: unknown): Promise<WaitOutcome> {
   const { client, clock } = options
@@ -68,24 +69,36 @@ export async function waitUntilFinished(policy: WaitPolicy, uuid: string, option
   const deadline = options.timeoutMs === undefined ? Infinity : started + options.timeoutMs
   const stop = new AbortController()
   let signal: 'SIGINT' | 'SIGTERM' | undefined
+  let deadlinePassed = false
   const unsubscribe = options.onInterrupt((received) => {
-    signal = received
+    signal ??= received
     stop.abort()
   })
+  // a timer of its own, not the clock's sleep: a poll the server holds open must end at the deadline too
+  const deadlineTimer =
+    options.timeoutMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          deadlinePassed = true
+          stop.abort()
+        }, options.timeoutMs)
 
   let last = initial
   let status = initial === undefined ? undefined : policy.statusOf(initial)
   let intervalMs = baseMs
   let failures = 0
+  const timedOut = () => deadlinePassed || clock.now() >= deadline
   try {
     for (let poll = 0; ; poll++) {
+      if (signal) return { outcome: 'interrupted', result: last, status, signal }
       if (poll > 0) {
         const remaining = deadline - clock.now()
-        if (remaining <= 0) return { outcome: 'timedOut', result: last, status }
+        if (remaining <= 0 || deadlinePassed) return { outcome: 'timedOut', result: last, status }
         await clock.sleep(Math.min(intervalMs, remaining), stop.signal)
         intervalMs = nextInterval(intervalMs, baseMs, clock.now() - started)
       }
       if (signal) return { outcome: 'interrupted', result: last, status, signal }
+      if (deadlinePassed) return { outcome: 'timedOut', result: last, status }
       try {
         last = await client.call(policy.endpoint, { uuid } as never, { signal: stop.signal })
         status = policy.statusOf(last)
@@ -93,13 +106,51 @@ export async function waitUntilFinished(policy: WaitPolicy, uuid: string, option
         options.debug?.(`${policy.noun} ${uuid}: ${status ?? 'unknown status'}`)
       } catch (error) {
         if (signal) return { outcome: 'interrupted', result: last, status, signal }
-        if (!isTransient(error) || ++failures >= MAX_TRANSIENT_FAILURES) throw error
+        if (timedOut()) return { outcome: 'timedOut', result: last, status }
+        if (!isTransient(error) || ++failures >= MAX_TRANSIENT_FAILURES) throw new WaitFailure(error, last, status)
         options.debug?.(`poll of ${policy.noun} ${uuid} failed (${(error as Error).message}); retrying`)
       }
       options.onProgress?.(status, clock.now() - started)
       if (status && policy.terminal.includes(status)) return { outcome: 'finished', result: last, status }
     }
   } finally {
+    clearTimeout(deadlineTimer)
     unsubscribe()
+  }
+}
+
+/** Polling failed for good (a refusal, or transient errors past the limit); `cause` is the last error. */
+export class WaitFailure extends Error {
+  constructor(
+    readonly cause: unknown,
+    /** the last state read, if any */
+    readonly result: unknown,
+    readonly status: string | undefined,
+  ) {
+    super((cause as Error)?.message ?? String(cause))
+    this.name = 'WaitFailure'
+  }
+}
+
+/**
+ * Ctrl-C and SIGTERM from before an operation is started until the wait for it ends: a signal that
+ * arrives while the create is being sent is kept, and handed to the wait loop when it subscribes, so the
+ * created resource is still printed with the command that resumes the wait.
+ */
+export function latchInterrupts(source: InterruptSource): { source: InterruptSource; received: () => 'SIGINT' | 'SIGTERM' | undefined; close: () => void } {
+  let received: 'SIGINT' | 'SIGTERM' | undefined
+  const handlers = new Set<(signal: 'SIGINT' | 'SIGTERM') => void>()
+  const close = source((signal) => {
+    received ??= signal
+    for (const handler of [...handlers]) handler(signal)
+  })
+  return {
+    received: () => received,
+    source: (handler) => {
+      if (received) handler(received)
+      handlers.add(handler)
+      return () => handlers.delete(handler)
+    },
+    close,
   }
 }

@@ -16,16 +16,19 @@ afterAll(async () => {
   await emulator?.stop()
 })
 
+/** The emulator's control endpoints answer only its own token. */
+const control = (init: RequestInit = {}) => fetch(`${emulator.baseUrl}/__emulator/faults`, { ...init, headers: { authorization: `Bearer ${emulator.token}` } })
+
 async function setFaults(faults: Fault[]): Promise<void> {
-  const response = await fetch(`${emulator.baseUrl}/__emulator/faults`, { method: 'POST', body: JSON.stringify(faults) })
+  const response = await control({ method: 'POST', body: JSON.stringify(faults) })
   expect(response.status).toBe(200)
 }
 async function faultHits(): Promise<number[]> {
-  const { faults } = (await (await fetch(`${emulator.baseUrl}/__emulator/faults`)).json()) as { faults: Array<{ hits: number }> }
+  const { faults } = (await (await control()).json()) as { faults: Array<{ hits: number }> }
   return faults.map((fault) => fault.hits)
 }
 afterEach(async () => {
-  await fetch(`${emulator.baseUrl}/__emulator/faults`, { method: 'DELETE' })
+  await control({ method: 'DELETE' })
 })
 
 const runCount = async () => (await cli(['orchestration', 'run', 'count', '--workflow-uuid', TOOL_WORKFLOW], env)).json().count as number
@@ -44,7 +47,14 @@ describe('faults', () => {
     await setFaults([{ method: 'POST', path: '/v1/orchestration/runs', reset: 'after', times: 1 }])
     const result = await cli(['orchestration', 'run', 'create', '--workflow-uuid', TOOL_WORKFLOW, '--data', '{"domain":"lost.com"}'], env)
     expect(result.code).toBe(4)
-    expect(result.json().errorMessage).toMatch(/^Network error/)
+    // not "could not reach": the run exists, and the error says how to find it
+    const { errorMessage, reason, checkWith } = result.json()
+    expect(reason).toBe('outcomeUnknown')
+    expect(errorMessage).toMatch(/^POST \/orchestration\/runs was sent but its answer was lost \(.+\): it may have taken effect\. The run may exist: check with `cargo-ai orchestration run list/)
+    expect(checkWith).toMatch(new RegExp(`^cargo-ai orchestration run list --workflow-uuid ${TOOL_WORKFLOW} --created-after \\S+Z$`))
+    const found = await cli(checkWith.split(' ').slice(1), env)
+    expect(found.code).toBe(0)
+    expect(found.json().runs.length).toBeGreaterThanOrEqual(1)
     expect(await runCount()).toBe(before + 1)
   })
 
@@ -52,8 +62,9 @@ describe('faults', () => {
     const before = await runCount()
     await setFaults([{ method: 'POST', path: '/v1/orchestration/runs', reset: 'before', times: 1 }])
     const result = await cli(['orchestration', 'run', 'create', '--workflow-uuid', TOOL_WORKFLOW, '--data', '{}'], env)
-    // A reset after the connection was made may have reached the server: not retried either.
+    // A reset after the connection was made may have reached the server: not retried either, and said so.
     expect(result.code).toBe(4)
+    expect(result.json().reason).toBe('outcomeUnknown')
     expect(await runCount()).toBe(before)
   })
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CargoClient } from '../../src/api/client.js'
 import { ApiError } from '../../src/api/errors.js'
-import { BACKOFF_CAP_MS, MAX_TRANSIENT_FAILURES, nextInterval, waitUntilFinished } from '../../src/cli/wait.js'
+import { BACKOFF_CAP_MS, MAX_TRANSIENT_FAILURES, nextInterval, WaitFailure, waitUntilFinished } from '../../src/cli/wait.js'
 import { waitForBatch, waitForRun } from '../../src/cli/waiters/orchestration.js'
 import { FakeClock } from '../support/run-command.js'
 
@@ -82,14 +82,17 @@ describe('waitUntilFinished', () => {
   it('gives up after too many transient errors in a row', async () => {
     const unavailable = new ApiError('server', 'Server error', { status: 503 })
     const { client, calls } = scriptedClient([unavailable])
-    await expect(waitUntilFinished(waitForRun, 'u-1', { client, clock: new FakeClock(), onInterrupt: noInterrupts })).rejects.toBe(unavailable)
+    await expect(waitUntilFinished(waitForRun, 'u-1', { client, clock: new FakeClock(), onInterrupt: noInterrupts })).rejects.toEqual(
+      new WaitFailure(unavailable, undefined, undefined),
+    )
     expect(calls).toHaveLength(MAX_TRANSIENT_FAILURES)
   })
 
   it('fails at once on a 404', async () => {
     const notFound = new ApiError('request', 'Not found', { status: 404 })
     const { client, calls } = scriptedClient([notFound])
-    await expect(waitUntilFinished(waitForRun, 'u-1', { client, clock: new FakeClock(), onInterrupt: noInterrupts })).rejects.toBe(notFound)
+    const failure = (await waitUntilFinished(waitForRun, 'u-1', { client, clock: new FakeClock(), onInterrupt: noInterrupts }).catch((error: unknown) => error)) as WaitFailure
+    expect([failure, failure.cause]).toEqual([expect.any(WaitFailure), notFound])
     expect(calls).toHaveLength(1)
   })
 

@@ -10,6 +10,7 @@ import { server as mswServer, requests, stubApi } from '../../support/api-stub.j
 import { runCommand, signedInEnv, tempConfigDir } from '../../support/run-command.js'
 
 const fileUrl = 'https://files.cargo.test/exports/runs.ndjson?signature=abc'
+const batchUuid = 'bbbbbbbb-1111-4111-8111-111111111111'
 const content = '{"uuid":"r1","recordId":"acme.com"}\n{"uuid":"r2","recordId":"globex.com"}\n'
 
 let server: Server | undefined
@@ -36,10 +37,10 @@ describe('downloads', () => {
 
   it('--url-only prints the API answer instead', async () => {
     stubApi('POST', '/v1/orchestration/batches/{uuid}/download', { url: fileUrl })
-    const result = await runCommand(DownloadBatch, ['--uuid', 'b-1', '--output-node-slug', 'end', '--url-only'])
+    const result = await runCommand(DownloadBatch, ['--uuid', batchUuid, '--output-node-slug', 'end', '--url-only'])
     expect(result.json()).toEqual({ url: fileUrl })
     expect(requests).toHaveLength(1)
-    expect(requests[0]).toMatchObject({ path: '/v1/orchestration/batches/b-1/download', body: { outputNodeSlug: 'end' } })
+    expect(requests[0]).toMatchObject({ path: `/v1/orchestration/batches/${batchUuid}/download`, body: { outputNodeSlug: 'end' } })
   })
 
   it('--output writes the file and prints where, leaving no partial file on failure', async () => {
@@ -64,16 +65,23 @@ describe('downloads', () => {
     stubApi('POST', '/v1/orchestration/runs/download', { url: `${base}/broken` })
     const broken = await runCommand(DownloadRuns, ['--workflow-uuid', 'wf-1', '--output', join(dir, 'broken.ndjson')])
     expect(broken.exitCode).toBe(4)
-    expect(broken.json().errorMessage).toMatch(/^Download interrupted after 7 bytes/)
+    expect(broken.json()).toEqual({
+      errorMessage: `Download failed after 7 bytes (the connection to ${base.slice('http://'.length)} broke (ECONNRESET)). The partial file was removed; ${join(dir, 'broken.ndjson')} was not written.`,
+      reason: 'downloadIncomplete',
+    })
     expect(readdirSync(dir).sort()).toEqual(['runs.ndjson'])
   })
 
-  it('a signed URL that answers 403 is a clear error', async () => {
+  it('a signed URL that answers 403 has expired: exit 1, not "not signed in"', async () => {
     stubApi('POST', '/v1/orchestration/runs/download', { url: fileUrl })
     stubApi('GET', 'https://files.cargo.test/exports/runs.ndjson', { errorMessage: 'Request has expired' }, 403)
     const result = await runCommand(DownloadRuns, ['--workflow-uuid', 'wf-1'])
-    expect(result.exitCode).toBe(3)
-    expect(result.json()).toEqual({ errorMessage: 'Request has expired', status: 403 })
+    expect(result.exitCode).toBe(1)
+    expect(result.json()).toEqual({
+      errorMessage: 'The storage server refused the download URL (HTTP 403): signed URLs expire after a while. Run the command again for a fresh URL.',
+      reason: 'downloadUrlExpired',
+      status: 403,
+    })
   })
 
   it('memory stays flat while streaming a large body to a file', async () => {
