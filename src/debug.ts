@@ -22,8 +22,8 @@ export function createDebug(namespace: string, env: NodeJS.ProcessEnv = process.
 /** Token values this process knows (flag, standard input, environment, stored credentials): hidden wherever they appear. */
 const knownSecrets = new Set<string>()
 
-export function registerSecret(value: string | undefined): void {
-  if (value && value !== '-') knownSecrets.add(value)
+export function registerSecrets(...values: Array<string | undefined>): void {
+  for (const value of values) if (value && value !== '-') knownSecrets.add(value)
 }
 
 /** Hides known token values, bearer tokens and anything labelled as a token. */
@@ -41,10 +41,10 @@ const TOKEN_VARIABLES = ['CARGO_AI_TOKEN', 'CARGO_API_TOKEN', 'CARGO_API_KEY']
 /** Registers the token values given on the command line (`--token X`, `--token=X`) and in the environment. */
 export function registerSecretsFrom(argv: readonly string[], env: NodeJS.ProcessEnv): void {
   argv.forEach((arg, index) => {
-    if (arg === '--token') registerSecret(argv[index + 1])
-    else if (arg.startsWith('--token=')) registerSecret(arg.slice('--token='.length))
+    if (arg === '--token') registerSecrets(argv[index + 1])
+    else if (arg.startsWith('--token=')) registerSecrets(arg.slice('--token='.length))
   })
-  for (const name of TOKEN_VARIABLES) registerSecret(env[name])
+  registerSecrets(...TOKEN_VARIABLES.map((name) => env[name]))
 }
 
 interface DebugPackage {

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { DEFAULT_BASE_URL } from '../api/client.js'
 import type { FetchLike } from '../api/transport.js'
-import { registerSecret } from '../debug.js'
+import { registerSecrets } from '../debug.js'
 import { configDir } from './config-dir.js'
 import { type Config, type Profile, readConfig } from './config-file.js'
 import { type Credentials, storeFor } from './credential-store.js'
@@ -36,7 +36,7 @@ export async function resolveSession(env: NodeJS.ProcessEnv, profileOverride?: s
   const workspaceUuid = env.CARGO_AI_WORKSPACE_UUID || profile.workspaceUuid
   const session: Session = { configDir: dir, profileName, profile, config, baseUrl, workspaceUuid, emulator }
   if (env.CARGO_AI_TOKEN) {
-    registerSecret(env.CARGO_AI_TOKEN)
+    registerSecrets(env.CARGO_AI_TOKEN)
     return { ...session, token: env.CARGO_AI_TOKEN, tokenSource: 'env' }
   }
   if (profile.credentialStore) {
@@ -47,8 +47,7 @@ export async function resolveSession(env: NodeJS.ProcessEnv, profileOverride?: s
       throw error
     })
     if (credentials) {
-      registerSecret(credentials.token)
-      registerSecret(credentials.refreshToken)
+      registerSecrets(credentials.token, credentials.refreshToken)
       return { ...session, token: credentials.token, credentials, tokenSource: store.kind }
     }
   }
@@ -96,8 +95,7 @@ export async function renewToken(session: Session, fetch: FetchLike, env: NodeJS
 }
 
 function adopt(session: Session, credentials: Credentials): string {
-  registerSecret(credentials.token)
-  registerSecret(credentials.refreshToken)
+  registerSecrets(credentials.token, credentials.refreshToken)
   session.credentials = credentials
   session.token = credentials.token
   return credentials.token

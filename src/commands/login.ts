@@ -12,7 +12,7 @@ import { createClient, emulatorFetch } from '../cli/api-access.js'
 import { BaseCommand } from '../cli/base-command.js'
 import { CliError, ExitCode, UsageError } from '../cli/cli-error.js'
 import { readAll } from '../cli/flag-values.js'
-import { registerSecret } from '../debug.js'
+import { registerSecrets } from '../debug.js'
 
 type Workspace = { uuid: string; name: string }
 
@@ -64,8 +64,7 @@ The authorization server is CARGO_AI_AUTH_URL (default: the API origin) with cli
       fetch = await emulatorFetch(dir)
     } else if (flags.oauth) {
       credentials = await this.deviceFlow(baseUrl, !flags['no-browser'])
-      registerSecret(credentials.token)
-      registerSecret(credentials.refreshToken)
+      registerSecrets(credentials.token, credentials.refreshToken)
     } else {
       credentials = { token: await this.tokenFrom(flags.token) }
     }
@@ -107,7 +106,7 @@ The authorization server is CARGO_AI_AUTH_URL (default: the API origin) with cli
       this.note('Note: a token on the command line can be kept in shell history and seen in process lists; prefer `--token -` (standard input) or CARGO_AI_TOKEN.')
     }
     const token = flag === '-' ? (await readAll(this.factory.io.stdin)).toString('utf8').trim() : flag
-    registerSecret(token)
+    registerSecrets(token)
     if (!token) throw new UsageError('--token is empty')
     if (/\s/.test(token)) throw new UsageError('--token contains white space; pass the token alone')
     return token
