@@ -4,7 +4,7 @@ import { renewToken, type Session, SessionExpiredError, tokenExpiring } from '..
 import { createDebug } from '../debug.js'
 import { CliError, ExitCode, NotSignedInError, UsageError } from './cli-error.js'
 import type { Factory } from './factory.js'
-import { parseDuration } from './flag-values.js'
+import { checkTimerMs, parseDuration } from './flag-values.js'
 
 /** What opening a client needs from the command running: oclif commands and the fast path both supply it. */
 export interface ApiAccess {
@@ -45,14 +45,9 @@ export function createClient(
   renewToken?: () => Promise<string | undefined>,
 ): CargoClient {
   const { env, io, clock } = access.factory
-  let timeoutMs: number | undefined
-  if (env.CARGO_AI_TIMEOUT) {
-    try {
-      timeoutMs = parseDuration('CARGO_AI_TIMEOUT', env.CARGO_AI_TIMEOUT)
-    } catch {
-      throw new UsageError(`CARGO_AI_TIMEOUT: expected a duration such as 30s or 6m, got ${JSON.stringify(env.CARGO_AI_TIMEOUT)}`)
-    }
-  }
+  const timeoutMs = requestTimeout(env)
+  checkBaseUrl(baseUrl, env)
+  checkProxyVariables(env)
   return new CargoClient({
     baseUrl,
     token,
@@ -64,4 +59,52 @@ export function createClient(
     renewToken,
     sleep: (ms, signal) => clock.sleep(ms, signal),
   })
+}
+
+/** CARGO_AI_TIMEOUT, when set: a duration a timer can hold (1 ms to MAX_TIMER_MS), else exit 2 naming it. */
+function requestTimeout(env: NodeJS.ProcessEnv): number | undefined {
+  const text = env.CARGO_AI_TIMEOUT
+  if (!text) return undefined
+  let ms: number
+  try {
+    ms = parseDuration('CARGO_AI_TIMEOUT', text)
+  } catch {
+    throw new UsageError(`CARGO_AI_TIMEOUT: expected a duration such as 30s or 6m, got ${JSON.stringify(text)}`)
+  }
+  if (ms < 1) throw new UsageError(`CARGO_AI_TIMEOUT: a timeout of ${JSON.stringify(text)} would fail every request; give at least 1ms (default 6m)`)
+  return checkTimerMs('CARGO_AI_TIMEOUT', ms)
+}
+
+/** The API origin must be an http(s) URL: named after CARGO_AI_BASE_URL when that supplied it. */
+function checkBaseUrl(baseUrl: string, env: NodeJS.ProcessEnv): void {
+  if (urlWith(baseUrl, ['http:', 'https:'])) return
+  const name = env.CARGO_AI_BASE_URL === baseUrl ? 'CARGO_AI_BASE_URL' : 'base URL'
+  throw new UsageError(`${name}: expected an http(s) URL such as https://api.getcargo.io, got ${JSON.stringify(withoutCredentials(baseUrl))}`)
+}
+
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy']
+/** the proxy schemes undici's agents speak */
+const PROXY_PROTOCOLS = ['http:', 'https:', 'socks:', 'socks5:']
+
+/** A proxy variable that is not a proxy URL would fail every request as a network error: refused up front, by name. */
+function checkProxyVariables(env: NodeJS.ProcessEnv): void {
+  for (const name of PROXY_VARIABLES) {
+    const value = env[name]
+    if (!value || urlWith(value, PROXY_PROTOCOLS)) continue
+    throw new UsageError(`${name}: expected a proxy URL such as http://proxy.example:3128, got ${JSON.stringify(withoutCredentials(value))}`)
+  }
+}
+
+function urlWith(text: string, protocols: string[]): boolean {
+  try {
+    const url = new URL(text)
+    return protocols.includes(url.protocol) && url.hostname !== ''
+  } catch {
+    return false
+  }
+}
+
+/** `http://user:secret@host` → `http://***@host`: a refused URL is echoed without what may be a password. */
+function withoutCredentials(text: string): string {
+  return text.replace(/^([a-z][\w+.-]*:\/\/)?[^@/]*@/i, '$1***@')
 }

@@ -6,7 +6,8 @@ import { type ApiAccess, clientForSession } from './api-access.js'
 import { createFactory, type Factory } from './factory.js'
 import { normalizeBooleanValues } from './flag-values.js'
 import { printFor } from './declared-run.js'
-import { type OutputFormat, printError } from './output.js'
+import { CliError, UsageError } from './cli-error.js'
+import { checkOutputOptions, cleanOclifMessage, escapeControlCharacters, type OutputFormat, printError } from './output.js'
 
 /** Global flags of every command that talks to the API. */
 export const globalFlags = {
@@ -37,10 +38,19 @@ export abstract class BaseCommand extends Command {
   private sessionPromise?: Promise<Session>
   protected outputOptions: { format?: OutputFormat; query?: string } = {}
 
-  /** Parses argv after turning `--flag true|false` into oclif's boolean form. */
+  /**
+   * Parses argv after turning `--flag true|false` into oclif's boolean form. Whatever the parser refuses
+   * (a flag given twice, a flag without its value, an unknown flag) is a usage error, exit 2; so are
+   * --format and --query values that the output would refuse after the request.
+   */
   protected async parseArgv<T extends typeof Command>(command: T) {
     this.argv = normalizeBooleanValues(this.argv, { ...command.baseFlags, ...command.flags })
-    const parsed = await this.parse(command, this.argv)
+    let parsed
+    try {
+      parsed = await this.parse(command, this.argv)
+    } catch (error) {
+      throw error instanceof CliError ? error : new UsageError(cleanOclifMessage(error instanceof Error ? error.message : String(error)))
+    }
     const global = parsed.flags as { format?: string; query?: string }
     // A command's own --query (SQL, search text) or --format (export format) shadows the global one.
     const own = command.flags ?? {}
@@ -48,6 +58,7 @@ export abstract class BaseCommand extends Command {
       format: Object.hasOwn(own, 'format') ? undefined : (global.format as OutputFormat),
       query: Object.hasOwn(own, 'query') ? undefined : global.query,
     }
+    await checkOutputOptions(this.outputOptions)
     return parsed
   }
 
@@ -69,8 +80,9 @@ export abstract class BaseCommand extends Command {
     return printFor(this.factory, result, this.outputOptions)
   }
 
+  /** A notice on stderr; API data in it cannot drive the terminal (escapeControlCharacters). */
   protected note(message: string): void {
-    this.factory.io.stderr.write(`${message}\n`)
+    this.factory.io.stderr.write(`${escapeControlCharacters(message)}\n`)
   }
 
   async catch(error: Error & { oclif?: { exit?: number } }): Promise<void> {

@@ -1,6 +1,10 @@
 /** The steps a declared command runs, shared by its oclif class (define-command.ts) and the fast path (fast-path.ts). */
+import { constants } from 'node:fs'
+import { access, stat } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
 import type { CallOptions, CargoClient } from '../api/client.js'
 import type { WireEndpoint } from '../api/endpoint.js'
+import { UsageError } from './cli-error.js'
 import type { Factory } from './factory.js'
 import { DownloadError, downloadUrls, type StopSignal, streamDownloads } from './download.js'
 import { type FieldFlag, flagValue } from './flag-values.js'
@@ -28,7 +32,24 @@ export async function collectPayload(
 /** Prints a result as --format and --query ask, in colour only on a terminal that wants it. */
 export function printFor(factory: Factory, result: unknown, options: OutputOptions): Promise<void> {
   const plain = Boolean(factory.env.NO_COLOR) || !factory.io.stdoutIsTTY
-  return printResult(factory.io.stdout, result, { ...options, plain })
+  return printResult(factory.io.stdout, result, { ...options, plain, terminal: factory.io.stdoutIsTTY })
+}
+
+/**
+ * A download's --output must be writable before the request is sent: its directory exists (the file is
+ * written beside the target, then renamed) and the target is not a directory. Skipped with --url-only.
+ */
+export async function checkOutputTarget(download: boolean, flags: Record<string, unknown>): Promise<void> {
+  const output = flags.output as string | undefined
+  if (!download || output === undefined || flags['url-only']) return
+  const target = resolve(output)
+  const directory = dirname(target)
+  const [directoryStats, targetStats] = await Promise.all([stat(directory).catch(() => undefined), stat(target).catch(() => undefined)])
+  if (!directoryStats?.isDirectory()) throw new UsageError(`--output: the directory ${directory} does not exist`)
+  if (targetStats?.isDirectory()) throw new UsageError(`--output: ${target} is a directory; name a file`)
+  await access(directory, constants.W_OK).catch(() => {
+    throw new UsageError(`--output: cannot write in ${directory}`)
+  })
 }
 
 /** The command's one call; a create whose answer was lost says that it may have taken effect and how to check. */

@@ -6,12 +6,12 @@ import type { Endpoint, PayloadOf, ResultOf } from '../api/endpoint.js'
 import { createDebug } from '../debug.js'
 import { BaseCommand } from './base-command.js'
 import { CliError, ExitCode, UsageError } from './cli-error.js'
-import { callEndpoint, collectPayload, deliverDownload } from './declared-run.js'
+import { callEndpoint, checkOutputTarget, collectPayload, deliverDownload } from './declared-run.js'
 import type { InterruptSource } from './factory.js'
 import { explainLostAnswer, lookupFor } from './lost-answers.js'
-import { reportError } from './output.js'
-import { type FieldFlag, type FlagKind, parseDuration, parseInteger } from './flag-values.js'
-import { checkPayload } from './payload-check.js'
+import { escapeControlCharacters, reportError } from './output.js'
+import { checkTimerMs, type FieldFlag, type FlagKind, parseDuration, parseInteger } from './flag-values.js'
+import { checkPathUuids, checkPayload } from './payload-check.js'
 import { payloadFields } from './payload-flags.js'
 import { latchInterrupts, WaitFailure, waitUntilFinished, type WaitPolicy } from './wait.js'
 
@@ -127,6 +127,9 @@ export function defineCommand<E extends Endpoint>(declaration: CommandDeclaratio
       const parsed = await this.parseArgv(DeclaredCommand)
       const parsedFlags = parsed.flags as ParsedFlags
       const payload = await this.buildPayload(parsed.args as Record<string, string>, parsedFlags)
+      // every local check before the first request: a refusal after a create would lose what it created
+      if (decl.wait && (decl.waitAlways || parsedFlags['wait-until-finished'])) this.waitSettings(parsedFlags)
+      await checkOutputTarget(Boolean(decl.download), parsedFlags)
       const client = await this.client(parsedFlags.profile as string | undefined)
       const context = { client, flags: parsedFlags }
       const prepared = decl.prepare ? await decl.prepare(payload as never, context) : payload
@@ -140,6 +143,7 @@ export function defineCommand<E extends Endpoint>(declaration: CommandDeclaratio
     private async buildPayload(parsedArgs: Record<string, string>, parsedFlags: ParsedFlags): Promise<Record<string, unknown>> {
       const payload = await collectPayload(fields, argNames, parsedArgs, parsedFlags, this.factory.io.stdin)
       checkPayload(decl.endpoint.payload, payload, fields, argNames)
+      checkPathUuids(decl.endpoint.path, payload, fields, argNames)
       return payload
     }
 
@@ -195,7 +199,8 @@ export function defineCommand<E extends Endpoint>(declaration: CommandDeclaratio
       const interval = parsedFlags['polling-interval'] as string | undefined
       const intervalMs = interval === undefined ? undefined : parseInteger('polling-interval', interval)
       if (intervalMs !== undefined && intervalMs < 100) throw new UsageError('--polling-interval: at least 100 ms')
-      return { timeoutMs: timeout === undefined ? undefined : parseDuration('wait-timeout', timeout), intervalMs }
+      if (intervalMs !== undefined) checkTimerMs('--polling-interval', intervalMs)
+      return { timeoutMs: timeout === undefined ? undefined : checkTimerMs('--wait-timeout', parseDuration('wait-timeout', timeout)), intervalMs }
     }
 
     private async waitFor(
@@ -273,13 +278,13 @@ function formatDuration(ms: number): string {
   return `${ms / 1000}s`
 }
 
-/** ora on stderr, loaded only when a TTY will show it. */
+/** ora on stderr, loaded only when a TTY will show it; its texts hold API data (uuid, status), so controls are escaped. */
 async function startSpinner(stream: NodeJS.WritableStream, text: string) {
   const { default: ora } = await import('ora')
-  const spinner = ora({ text, stream: stream as never, discardStdin: false }).start()
+  const spinner = ora({ text: escapeControlCharacters(text), stream: stream as never, discardStdin: false }).start()
   return {
     update: (next: string) => {
-      spinner.text = next
+      spinner.text = escapeControlCharacters(next)
     },
     stop: () => spinner.stop(),
   }

@@ -180,7 +180,14 @@ function loadFromDist(module: string): Promise<EndpointDefinitions> {
 /** What DeclaredCommand.run does for a command without prepare, filter or wait. */
 export async function runFastCommand(command: FastCommand, parsed: ParsedArgv, version: string, loadDefinitions = loadFromDist): Promise<void> {
   // loaded once the command line is known to be ours, so that what falls through to oclif pays nothing for them
-  const [{ resolveSession }, { clientForSession }, { callEndpoint, collectPayload, deliverDownload, printFor }, { createFactory }, { printError }, { checkPayload }] = await Promise.all([
+  const [
+    { resolveSession },
+    { clientForSession },
+    { callEndpoint, checkOutputTarget, collectPayload, deliverDownload, printFor },
+    { createFactory },
+    { checkOutputOptions, escapeControlCharacters, printError },
+    { checkPathUuids, checkPayload },
+  ] = await Promise.all([
     import('../auth/session.js'),
     import('./api-access.js'),
     import('./declared-run.js'),
@@ -189,12 +196,14 @@ export async function runFastCommand(command: FastCommand, parsed: ParsedArgv, v
     import('./payload-check.js'),
   ])
   const factory = createFactory()
-  const note = (message: string) => factory.io.stderr.write(`${message}\n`)
+  const note = (message: string) => factory.io.stderr.write(`${escapeControlCharacters(message)}\n`)
   const outputOptions = {
     format: command.ownFormat ? undefined : (parsed.flags.format as OutputFormat),
     query: command.ownQuery ? undefined : (parsed.flags.query as string | undefined),
   }
   try {
+    // the local checks of DeclaredCommand.run, in its order, all before the first request
+    await checkOutputOptions(outputOptions)
     const payload = await collectPayload(command.fields, command.args, parsed.args, parsed.flags, factory.io.stdin)
     // zod only where the table cannot vouch for a value: it words the errors exactly as the oclif path does
     const checks = { ...Object.fromEntries(command.fields.map((field) => [field.field, field.checks])), ...command.argChecks }
@@ -203,6 +212,8 @@ export async function runFastCommand(command: FastCommand, parsed: ParsedArgv, v
       const definitions = await loadDefinitions(command.schema.module)
       checkPayload(definitions[command.schema.export].payload, payload, command.fields, command.args)
     }
+    checkPathUuids(command.endpoint.path, payload, command.fields, command.args)
+    await checkOutputTarget(command.download, parsed.flags)
     const session = await resolveSession(factory.env, parsed.flags.profile as string | undefined, note)
     const client = await clientForSession({ factory, version, note }, session)
     const result = await callEndpoint(client, command.endpoint, payload)

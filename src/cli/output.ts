@@ -11,15 +11,56 @@ export interface OutputOptions {
   query?: string
   /** true when the terminal wants no colour (NO_COLOR, not a TTY) */
   plain?: boolean
+  /** stdout is a terminal: text results are then shown with their control characters made visible */
+  terminal?: boolean
+}
+
+const OUTPUT_FORMATS: readonly string[] = ['json', 'table']
+
+/**
+ * Refuses --format and --query values the output would refuse after the request (exit 2): commands check
+ * them before anything is sent, so that a create never succeeds only to be reported as a usage error.
+ */
+export async function checkOutputOptions(options: OutputOptions): Promise<void> {
+  if (options.format !== undefined && !OUTPUT_FORMATS.includes(options.format)) {
+    throw new CliError(`--format: expected json or table, got ${JSON.stringify(options.format)}`, ExitCode.usage)
+  }
+  if (options.query !== undefined) await compileQuery(options.query)
+}
+
+/**
+ * Control characters from API data, made visible: a name holding `ESC ] 0 ; … BEL` must not retitle the
+ * terminal, nor `\r` overwrite what was printed. C0 (but newline, and tab when kept), DEL and C1 become
+ * `\xHH`; bidirectional overrides, which reorder what is shown, become `\u202e` and the like.
+ */
+export function escapeControlCharacters(text: string, keep: { tab?: boolean } = {}): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (char) => {
+    if (char === '\t' && keep.tab) return char
+    const code = char.charCodeAt(0)
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`
+  })
+}
+
+/**
+ * Pretty JSON, with DEL and the C1 controls escaped too (JSON.stringify leaves U+007F-U+009F raw, and some
+ * terminals act on them): the same JSON value, safe to show.
+ */
+export function toJson(value: unknown, indent = 2): string {
+  // eslint-disable-next-line no-control-regex
+  return JSON.stringify(value, null, indent).replace(/[\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
 export async function formatResult(result: unknown, options: OutputOptions = {}): Promise<string> {
   // Text results (documentation endpoints) print as they are; anything selected by --query is JSON.
-  if (typeof result === 'string' && !options.query) return result.endsWith('\n') ? result : `${result}\n`
+  if (typeof result === 'string' && !options.query) {
+    const text = options.terminal ? escapeControlCharacters(result, { tab: true }) : result
+    return text.endsWith('\n') ? text : `${text}\n`
+  }
   let value: unknown = result === undefined ? {} : result
   if (options.query) value = await applyQuery(value, options.query)
   if (options.format === 'table') return renderTable(value, options.plain ?? true)
-  return `${JSON.stringify(value ?? null, null, 2)}\n`
+  return `${toJson(value ?? null)}\n`
 }
 
 export async function printResult(stdout: Writable, result: unknown, options: OutputOptions = {}): Promise<void> {
@@ -32,14 +73,17 @@ export function write(stream: Writable, text: string): Promise<void> {
   })
 }
 
-async function applyQuery(value: unknown, expression: string): Promise<unknown> {
-  const { compile, TreeInterpreter } = await import('@jmespath-community/jmespath')
-  let ast
+async function compileQuery(expression: string) {
+  const { compile } = await import('@jmespath-community/jmespath')
   try {
-    ast = compile(expression)
+    return compile(expression)
   } catch (error) {
     throw new CliError(`--query is not a valid JMESPath expression: ${(error as Error).message}`, ExitCode.usage)
   }
+}
+
+async function applyQuery(value: unknown, expression: string): Promise<unknown> {
+  const [ast, { TreeInterpreter }] = await Promise.all([compileQuery(expression), import('@jmespath-community/jmespath')])
   return TreeInterpreter.search(ast, value as never)
 }
 
@@ -57,12 +101,12 @@ async function renderTable(value: unknown, plain: boolean): Promise<string> {
       return `${table.toString()}\n`
     }
     const columns = [...new Set(rows.flatMap((row) => Object.keys(row as object)))]
-    const table = new Table({ head: columns, style, wordWrap: true })
+    const table = new Table({ head: columns.map((column) => escapeControlCharacters(column)), style, wordWrap: true })
     for (const row of rows) table.push(columns.map((column) => cell((row as Record<string, unknown>)[column])))
     return `${table.toString()}\n`
   }
   const table = new Table({ style })
-  if (value && typeof value === 'object') for (const [key, sub] of Object.entries(value)) table.push({ [key]: cell(sub) })
+  if (value && typeof value === 'object') for (const [key, sub] of Object.entries(value)) table.push({ [escapeControlCharacters(key)]: cell(sub) })
   else table.push({ value: cell(value) })
   return `${table.toString()}\n`
 }
@@ -77,13 +121,14 @@ function listIn(value: unknown): unknown[] | undefined {
   return undefined
 }
 
+/** A value as a table shows it: objects as short JSON, control characters made visible (escapeControlCharacters). */
 function cell(value: unknown): string {
   if (value === undefined || value === null) return ''
   if (typeof value === 'object') {
-    const text = JSON.stringify(value)
+    const text = toJson(value, 0)
     return text.length > 60 ? `${text.slice(0, 59)}…` : text
   }
-  return String(value)
+  return escapeControlCharacters(String(value))
 }
 
 export interface ErrorReport {
@@ -140,7 +185,7 @@ export function cleanOclifMessage(message: string): string {
 /** Prints the error contract's JSON object on stdout; a stack only with DEBUG=cargo-ai*. */
 export async function printError(io: { stdout: Writable; stderr: Writable }, error: unknown, env: NodeJS.ProcessEnv): Promise<number> {
   const report = reportError(error)
-  await write(io.stdout, `${JSON.stringify(report.body, null, 2)}\n`)
+  await write(io.stdout, `${toJson(report.body)}\n`)
   if (debugEnabled('cargo-ai:error', env) && error instanceof Error && error.stack) await write(io.stderr, `${error.stack}\n`)
   return report.exitCode
 }

@@ -31,7 +31,16 @@ function describeField(field: string, schema: z.ZodType): PayloadField {
     description ??= inner.description
   }
   const { kind, options } = kindOf(inner)
-  return { field, flag: kebabCase(field), kind, required, nullable, options, description, checks: checksOf(inner, kind) }
+  const object = kind === 'json' && takesOnlyObjects(inner) ? { object: true } : {}
+  return { field, flag: kebabCase(field), kind, required, nullable, options, description, ...object, checks: checksOf(inner, kind) }
+}
+
+/** z.object, z.record, or a union of them (batch data kinds): the flag needs a JSON object. */
+function takesOnlyObjects(schema: z.ZodType): boolean {
+  const type = schema.def.type
+  if (type === 'object' || type === 'record') return true
+  if (type === 'union') return (schema.def as unknown as { options: z.ZodType[] }).options.every(takesOnlyObjects)
+  return false
 }
 
 function kindOf(schema: z.ZodType): { kind: FlagKind; options?: string[] } {

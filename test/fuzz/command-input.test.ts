@@ -56,7 +56,7 @@ describe('fuzzing the command layer', () => {
         stubApi('POST', '/v1/orchestration/runs/list', () => new Response(body.text, { status: code, headers: { 'content-type': body.type } }))
         stubApi('GET', '/v1/orchestration/runs/{uuid}', () => new Response(body.text, { status: code, headers: { 'content-type': body.type } }))
         expectContract(await runCommand(ListRuns, ['--format', 'table']))
-        expectContract(await runCommand(GetRun, ['r-1', '--query', 'run.status']))
+        expectContract(await runCommand(GetRun, ['6f1e2d3c-4b5a-4968-8776-655443322110', '--query', 'run.status']))
       }),
       { numRuns: 150 },
     )

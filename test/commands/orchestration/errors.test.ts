@@ -42,13 +42,13 @@ describe('API errors', () => {
 
   it('404 without a body', async () => {
     stubApi('GET', '/v1/orchestration/runs/{uuid}', undefined, 404)
-    const result = await runCommand(GetRun, ['missing'])
+    const result = await runCommand(GetRun, ['6f1e2d3c-4b5a-4968-8776-655443322110'])
     expect([result.exitCode, result.json()]).toEqual([1, { errorMessage: 'Unknown error (HTTP 404)', status: 404 }])
   })
 
   it('401 exits 3', async () => {
     stubApi('GET', '/v1/orchestration/runs/{uuid}', { errorMessage: 'Unauthorized' }, 401)
-    const result = await runCommand(GetRun, ['r-1'])
+    const result = await runCommand(GetRun, ['6f1e2d3c-4b5a-4968-8776-655443322110'])
     expect([result.exitCode, result.json()]).toEqual([3, { errorMessage: 'Unauthorized', status: 401 }])
   })
 
@@ -84,7 +84,7 @@ describe('API errors', () => {
 
   it('a network failure exits 4 with the host in the message', async () => {
     server.use(http.get(`${TEST_BASE_URL}/v1/orchestration/runs/:uuid`, () => HttpResponse.error()))
-    const result = await runCommand(GetRun, ['r-1'])
+    const result = await runCommand(GetRun, ['6f1e2d3c-4b5a-4968-8776-655443322110'])
     expect(result.exitCode).toBe(4)
     expect(result.json().errorMessage).toMatch(/^Network error: could not reach api\.cargo\.test/)
     noStack(result.stdout + result.stderr)
@@ -99,7 +99,7 @@ describe('API errors', () => {
 
   it('a void call with an empty body prints {}', async () => {
     stubApi('GET', '/v1/orchestration/runs/{uuid}', () => new Response(''))
-    const result = await runCommand(GetRun, ['r-1'])
+    const result = await runCommand(GetRun, ['6f1e2d3c-4b5a-4968-8776-655443322110'])
     expect([result.exitCode, result.stdout]).toEqual([0, '{}\n'])
   })
 
@@ -109,7 +109,7 @@ describe('API errors', () => {
     await once(stalled, 'listening')
     const base = `http://127.0.0.1:${(stalled.address() as AddressInfo).port}`
     try {
-      const result = await runCommand(GetRun, ['r-1'], { env: signedInEnv({ CARGO_AI_TIMEOUT: '200ms', CARGO_AI_BASE_URL: base }) })
+      const result = await runCommand(GetRun, ['6f1e2d3c-4b5a-4968-8776-655443322110'], { env: signedInEnv({ CARGO_AI_TIMEOUT: '200ms', CARGO_AI_BASE_URL: base }) })
       expect(result.exitCode).toBe(4)
       expect(result.json()).toEqual({ errorMessage: `Timed out after 0.2 s waiting for ${base.slice(7)}` })
     } finally {
@@ -119,7 +119,7 @@ describe('API errors', () => {
   })
 
   it('no token: exit 3 naming cargo-ai login, and no request', async () => {
-    const result = await runCommand(GetRun, ['r-1'], { env: { CARGO_AI_CONFIG_DIR: tempConfigDir(), CARGO_AI_BASE_URL: TEST_BASE_URL } })
+    const result = await runCommand(GetRun, ['6f1e2d3c-4b5a-4968-8776-655443322110'], { env: { CARGO_AI_CONFIG_DIR: tempConfigDir(), CARGO_AI_BASE_URL: TEST_BASE_URL } })
     expect(result.exitCode).toBe(3)
     expect(result.json().errorMessage).toContain('cargo-ai login')
     expect(requests).toHaveLength(0)
@@ -176,7 +176,7 @@ describe('nullable flags', () => {
   it('"null" clears a nullable field of any kind', async () => {
     const { default: UpdatePlay } = await import('../../../src/commands/orchestration/play/update.js')
     stubApi('PUT', '/v1/orchestration/plays/{uuid}', { play: { uuid: 'p1' } })
-    const argv = ['--uuid', 'p1', '--folder-uuid', 'null', '--description', 'null', '--limit', 'null', '--tracking-column-slugs', 'null', '--sort', 'null']
+    const argv = ['--uuid', '6f1e2d3c-4b5a-4968-8776-655443322110', '--folder-uuid', 'null', '--description', 'null', '--limit', 'null', '--tracking-column-slugs', 'null', '--sort', 'null']
     const result = await runCommand(UpdatePlay, argv)
     expect(result.exitCode).toBe(0)
     expect(requests[0].body).toEqual({ folderUuid: null, description: null, limit: null, trackingColumnSlugs: null, sort: null })

@@ -162,8 +162,8 @@ describe('systems of record', () => {
   })
 
   it("maps systemOfRecordNotFound to the spec's message (exit 1)", async () => {
-    stubApi('GET', '/v1/systemOfRecordIntegration/systemOfRecords/missing', { reason: 'systemOfRecordNotFound' }, 404)
-    const result = await run('system-of-record sor get', ['missing'])
+    stubApi('GET', '/v1/systemOfRecordIntegration/systemOfRecords/6f1e2d3c-4b5a-4968-8776-655443322110', { reason: 'systemOfRecordNotFound' }, 404)
+    const result = await run('system-of-record sor get', ['6f1e2d3c-4b5a-4968-8776-655443322110'])
     expect(result.exitCode).toBe(1)
     expect(result.json()).toMatchObject({ errorMessage: 'No system of record with this UUID exists.', reason: 'systemOfRecordNotFound' })
   })
