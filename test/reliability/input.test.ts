@@ -285,7 +285,7 @@ describe('4: inputs read from @file or - are capped at 256 MiB', () => {
     })
     closeSync(zero)
     let stdout = ''
-    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stdout?.on('data', (chunk) => (stdout += chunk))
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
     expect([code, JSON.parse(stdout)]).toEqual([2, { errorMessage: '--data: standard input holds more than 256 MiB, the limit for inputs read from @file or -' }])
   })
