@@ -113,6 +113,8 @@ class SandboxProcess {
   private readonly ready: Promise<void>
   private current?: { resolve: (rows: Row[]) => void; reject: (error: Error) => void }
   exited = false
+  /** killed or gone: never handed another job */
+  spent = false
 
   constructor(
     sqliteModule: string,
@@ -139,6 +141,7 @@ class SandboxProcess {
     })
     this.child.on('exit', (code, signal) => {
       this.exited = true
+      this.spent = true
       this.current?.reject(refuse(`The query failed: its SQL process ended (${signal ?? `exit ${code}`})`))
       this.current = undefined
       this.onExit(this)
@@ -188,6 +191,7 @@ class SandboxProcess {
   }
 
   kill(): void {
+    this.spent = true
     if (!this.exited) this.child.kill('SIGKILL')
   }
 }
@@ -212,7 +216,7 @@ export class SqlSandbox {
     try {
       return await child.run({ ...job, id: this.nextId++ }, this.timeoutMs)
     } finally {
-      if (!child.exited && !this.closed && this.idle.length === 0) this.idle.push(child)
+      if (!child.spent && !this.closed && this.idle.length === 0) this.idle.push(child)
       else child.kill()
     }
   }
