@@ -9,7 +9,7 @@ import type { Factory } from './factory.js'
 import { DownloadError, downloadUrls, type StopSignal, streamDownloads } from './download.js'
 import { type FieldFlag, flagValue } from './flag-values.js'
 import { explainLostAnswer } from './lost-answers.js'
-import { type OutputOptions, printResult, reportError } from './output.js'
+import { type OutputOptions, printResult, reportError, toJson } from './output.js'
 
 /** The payload as the user wrote it: positional arguments, then each given flag converted by its kind. */
 export async function collectPayload(
@@ -84,7 +84,7 @@ export async function deliverDownload(client: CargoClient, factory: Factory, res
   } catch (error) {
     if (!(error instanceof DownloadError && error.dataOnStdout)) throw error
     const report = reportError(error)
-    factory.io.stderr.write(`${JSON.stringify(report.body, null, 2)}\n`)
+    factory.io.stderr.write(`${toJson(report.body)}\n`)
     process.exitCode = report.exitCode
     return
   } finally {
