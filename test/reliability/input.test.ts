@@ -347,3 +347,14 @@ describe('5: the escaping itself', () => {
     expect(await formatResult(text, { terminal: false })).toBe(`${text}\n`)
   })
 })
+
+describe('5: human output on stderr', () => {
+  it('the wait spinner shows a hostile uuid from the API escaped (waiting runs through oclif on both paths)', async () => {
+    const hostile = 'r\u001b]0;pwned\u0007'
+    stubApi('POST', '/v1/orchestration/runs', { run: { ...run, uuid: hostile } })
+    stubApi('GET', '/v1/orchestration/runs/{uuid}', { run: { ...run, uuid: hostile, status: 'success' } })
+    const result = await runCommand(CreateRun, ['--workflow-uuid', WORKFLOW, '--data', '{}', '--wait-until-finished'], { stderrIsTTY: true })
+    expect(result.exitCode).toBe(0)
+    expect(result.stderr).toBe('- Waiting for run r\\x1b]0;pwned\\x07\n')
+  })
+})
