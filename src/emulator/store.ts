@@ -40,7 +40,7 @@ export class Store {
   readonly db: Database.Database
 
   constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
     this.db = new Database(path)
     this.db.pragma('busy_timeout = 10000')
     this.db.pragma('journal_mode = WAL')

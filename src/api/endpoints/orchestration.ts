@@ -170,7 +170,7 @@ export const executeAction = defineEndpoint({
   payloadIn: 'body',
   payload: z.object({
     action: actionField,
-    data: req(json, 'Input record as a JSON object'),
+    data: req(jsonObject, 'Input record as a JSON object'),
   }),
   result: z.looseObject({ run }),
   reasons: {
@@ -373,7 +373,7 @@ export const createRun = defineEndpoint({
       workflowUuid: opt(uuid, 'Tool workflow to run (tool.workflowUuid); leave out to run only the nodes'),
       releaseUuid: opt(uuid, 'Run this release of the workflow (cannot be combined with nodes)'),
       nodes: opt(nodes, `${nodesDescription}; used instead of the deployed release, for this run only`),
-      data: req(json, 'Input record as a JSON object'),
+      data: req(jsonObject, 'Input record as a JSON object'),
     })
     .superRefine(releaseOrNodes),
   result: z.looseObject({ run }),
