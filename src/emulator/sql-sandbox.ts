@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
+import { explainSqlError, installClickHouseFunctions } from './clickhouse-functions.js'
 import { ApiFailure } from './http.js'
 
 /**
@@ -31,6 +32,8 @@ export interface SandboxJob {
   sql: string
   tables: readonly SandboxTable[]
   views: readonly SandboxView[]
+  /** the emulator's clock (ms) for now() and today(); the real time when left out */
+  now?: number
 }
 
 export type Row = Record<string, unknown>
@@ -70,6 +73,7 @@ const CHILD_PROGRAM = `'use strict'
 const Database = require(process.env.CARGO_AI_SQLITE_MODULE)
 const maxRows = Number(process.env.CARGO_AI_SANDBOX_MAX_ROWS)
 const quote = (name) => '"' + String(name).replaceAll('"', '""') + '"'
+const installClickHouseFunctions = ${installClickHouseFunctions.toString()}
 function answer(job) {
   const db = new Database(':memory:')
   try {
@@ -78,6 +82,7 @@ function answer(job) {
       const insert = db.prepare('INSERT INTO ' + quote(table.name) + ' VALUES (' + table.columns.map(() => '?').join(', ') + ')')
       db.transaction(() => { for (const row of table.rows) insert.run(...row) })()
     }
+    installClickHouseFunctions(db, job.now ?? Date.now())
     for (const view of job.views) db.exec('CREATE VIEW ' + quote(view.name) + ' AS ' + view.sql)
     db.pragma('query_only = ON')
     let statement
@@ -136,7 +141,10 @@ class SandboxProcess {
       this.current = undefined
       this.idle()
       if (!current) return
-      if (reply.error !== undefined) current.reject(refuse(reply.error))
+      if (reply.error !== undefined) {
+        const { errorMessage, reason } = explainSqlError(reply.error)
+        current.reject(refuse(errorMessage, reason))
+      }
       else current.resolve(reply.rows ?? [])
     })
     this.child.on('exit', (code, signal) => {

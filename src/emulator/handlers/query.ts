@@ -1,6 +1,8 @@
 import * as api from '../../api/endpoints/orchestration.js'
 import type Database from 'better-sqlite3'
+import { UnsupportedSql, clickhouseToSqlite } from '../clickhouse-functions.js'
 import { type Ctx, later, on } from '../context.js'
+import { ApiFailure } from '../http.js'
 import { type Row, type SandboxTable, type SandboxView, type SqlValue, checkStatement } from '../sql-sandbox.js'
 
 /**
@@ -84,10 +86,6 @@ export function mentions(sql: string, name: string): boolean {
   return new RegExp(`(?<![\\w$])${escapeRegExp(name)}(?![\\w$])`, 'i').test(sql)
 }
 
-/** ClickHouse spells `count(*)` as `count()`. */
-function toSqlite(query: string): string {
-  return query.replace(/\bcount\(\s*\)/gi, 'count(*)')
-}
 
 /**
  * Runs the query in the sandbox over the caller's workspace's orchestration tables that it names, plus
@@ -95,7 +93,7 @@ function toSqlite(query: string): string {
  */
 export function queryWorkspace(ctx: Ctx, query: string, extra: readonly SandboxTable[] = []): Promise<Row[]> {
   try {
-    const sql = toSqlite(query)
+    const sql = clickhouseToSqlite(query)
     checkStatement(sql)
     const tables: SandboxTable[] = [...extra]
     const views: SandboxView[] = []
@@ -104,8 +102,9 @@ export function queryWorkspace(ctx: Ctx, query: string, extra: readonly SandboxT
       if (name === 'runs' ? needsRuns : mentions(sql, name)) tables.push(snapshotTable(ctx.store.db, name, snapshot, { workspace: ctx.workspaceUuid }))
     }
     if (mentions(sql, recordsView.name)) views.push(recordsView)
-    return ctx.sql.run({ sql, tables, views })
+    return ctx.sql.run({ sql, tables, views, now: ctx.now })
   } catch (error) {
+    if (error instanceof UnsupportedSql) return Promise.reject(new ApiFailure(400, { errorMessage: error.message, reason: error.reason }))
     return Promise.reject(error)
   }
 }
