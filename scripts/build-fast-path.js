@@ -31,7 +31,8 @@ for (const file of commandFiles) {
   const { default: command } = await import(pathToFileURL(file).href)
   const row = fastRowFor(id, command, locations)
   if (!row) continue
-  writeFileSync(join(out, `${id.split(':').join('.')}.json`), JSON.stringify(row))
+  // an older id (alias) of a renamed command runs the same row
+  for (const name of [id, ...(command.aliases ?? [])]) writeFileSync(join(out, `${name.split(':').join('.')}.json`), JSON.stringify(row))
   written++
 }
 
@@ -44,9 +45,10 @@ class RenderedHelp extends Help {
     this.text += `${format(...args)}\n`
   }
 }
-for (const command of config.commands) {
+// oclif lists an alias as a command of its own (id = the alias); its help is the renamed command's, under both names
+for (const command of config.commands.filter((entry) => !(entry.aliases ?? []).includes(entry.id))) {
   const help = new RenderedHelp(config, { ...(config.pjson.oclif.helpOptions ?? {}), maxWidth: 80, stripAnsi: true })
   await help.showCommandHelp(command)
-  writeFileSync(join(out, `${command.id.split(/[: ]/).join('.')}.help.txt`), help.text)
+  for (const name of [command.id, ...(command.aliases ?? [])]) writeFileSync(join(out, `${name.split(/[: ]/).join('.')}.help.txt`), help.text)
 }
 console.error(`wrote dist/fast: ${written} of ${commandFiles.length} commands run without oclif, help for ${config.commands.length}`)

@@ -1,3 +1,4 @@
+import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 import { type ActionSearch, searchActions } from '../api/action-search.js'
 import { BaseCommand } from './base-command.js'
@@ -5,6 +6,9 @@ import { UsageError } from './cli-error.js'
 import { parseInteger } from './flag-values.js'
 
 export const MAX_SEARCH_RESULTS = 50
+
+/** Declared so help and the manifest show it; the command reads every word (strict = false), not only the first. */
+export const keywordsArg = Args.string({ description: 'Words to search for; every one must match.', required: false })
 
 export const searchLimitFlag = Flags.string({ summary: `Maximum results (default 20, at most ${MAX_SEARCH_RESULTS}).` })
 

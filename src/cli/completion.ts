@@ -4,6 +4,7 @@
  */
 export interface CompletableCommand {
   id: string
+  aliases?: string[]
   flags: Record<string, { summary?: string; description?: string; type?: string; options?: readonly string[] }>
 }
 
@@ -25,7 +26,9 @@ function levels(commands: CompletableCommand[]): Map<string, Level> {
     return found
   }
   level('')
-  for (const command of [...commands].sort((a, b) => a.id.localeCompare(b.id))) {
+  // oclif lists each older id of a renamed command as a command of its own: those work but are not offered
+  const offered = commands.filter((command) => !(command.aliases ?? []).includes(command.id))
+  for (const command of offered.sort((a, b) => a.id.localeCompare(b.id))) {
     const words = command.id.split(':')
     words.forEach((word, index) => level(words.slice(0, index).join(' ')).words.add(word))
     level(words.join(' ')).flags = Object.entries(command.flags)

@@ -9,11 +9,11 @@ import { CliError, ExitCode, UsageError } from './cli-error.js'
 import { callEndpoint, checkOutputTarget, collectPayload, deliverDownload } from './declared-run.js'
 import type { InterruptSource } from './factory.js'
 import { explainLostAnswer, lookupFor } from './lost-answers.js'
-import { escapeControlCharacters, reportError } from './output.js'
+import { reportError } from './output.js'
 import { checkTimerMs, type FieldFlag, type FlagKind, parseDuration, parseInteger } from './flag-values.js'
 import { checkPathUuids, checkPayload } from './payload-check.js'
 import { payloadFields } from './payload-flags.js'
-import { latchInterrupts, WaitFailure, waitUntilFinished, type WaitPolicy } from './wait.js'
+import { latchInterrupts, startSpinner, WaitFailure, waitUntilFinished, type WaitPolicy } from './wait.js'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- oclif flags of any value type
 type AnyFlag = Flag<any>
@@ -27,6 +27,8 @@ export interface CommandContext {
 /** One command, as data (DESIGN.md): the endpoint, its words, and the few things that differ from the payload. */
 export interface CommandDeclaration<E extends Endpoint = Endpoint> {
   endpoint: E
+  /** older ids of a renamed command (space-separated, as users type them); they keep working */
+  aliases?: string[]
   summary: string
   description?: string
   examples: string[]
@@ -116,6 +118,7 @@ export function defineCommand<E extends Endpoint>(declaration: CommandDeclaratio
   }
 
   const command = class DeclaredCommand extends BaseCommand {
+    static aliases = (decl.aliases ?? []).map((alias) => alias.replaceAll(' ', ':'))
     static summary = decl.summary
     static description = decl.description
     static examples = decl.examples
@@ -213,7 +216,7 @@ export function defineCommand<E extends Endpoint>(declaration: CommandDeclaratio
       onInterrupt: InterruptSource,
     ): Promise<void> {
       const { io, clock, env } = this.factory
-      const spinner = io.stderrIsTTY && !env.CI ? await startSpinner(io.stderr, `Waiting for ${policy.noun} ${uuid}`) : undefined
+      const spinner = io.stderrIsTTY && !env.CI ? await startSpinner(io.stderr, `Waiting for ${policy.noun} ${uuid}`, env) : undefined
       let outcome
       try {
         outcome = await waitUntilFinished(
@@ -278,14 +281,3 @@ function formatDuration(ms: number): string {
   return `${ms / 1000}s`
 }
 
-/** ora on stderr, loaded only when a TTY will show it; its texts hold API data (uuid, status), so controls are escaped. */
-async function startSpinner(stream: NodeJS.WritableStream, text: string) {
-  const { default: ora } = await import('ora')
-  const spinner = ora({ text: escapeControlCharacters(text), stream: stream as never, discardStdin: false }).start()
-  return {
-    update: (next: string) => {
-      spinner.text = escapeControlCharacters(next)
-    },
-    stop: () => spinner.stop(),
-  }
-}

@@ -16,7 +16,7 @@ import { CliError, ExitCode, UsageError } from './cli-error.js'
 import { reportError } from './output.js'
 
 /**
- * `workspace file upload` (wire.md §9): one multipart POST under 50 MiB; from 50 MiB the file goes
+ * `workspaceManagement file upload` (wire.md §9): one multipart POST under 50 MiB; from 50 MiB the file goes
  * straight to S3 in 8 MiB parts (create, then sign + PUT per part, then complete; abort on failure).
  * The file is never read into memory as a whole: each request body is a file-backed Blob (or a slice).
  */
@@ -77,7 +77,7 @@ export function contentTypeOf(name: string): string {
 }
 
 /** Checks the path before anything is sent: a missing file or a directory is a usage error (exit 2). */
-export async function inspectFile(path: string, flag = 'file-path'): Promise<LocalFile> {
+export async function inspectFile(path: string, flag = 'file'): Promise<LocalFile> {
   let stats
   try {
     stats = await stat(path)

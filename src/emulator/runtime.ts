@@ -51,7 +51,7 @@ function releaseChoice(ctx: Ctx, workflow: WorkflowDoc, releaseUuid: string | un
   }
   const release = deployedRelease(ctx, workflow.uuid)
   if (!release) {
-    throw badRequest('nodesNotFound', 'The workflow has no deployed release: deploy its draft (draft-release deploy) or pass nodes')
+    throw badRequest('nodesNotFound', 'The workflow has no deployed release: deploy its draft (release deploy-draft) or pass nodes')
   }
   return { workflow, release, nodes: release.nodes, custom: false }
 }

@@ -20,7 +20,7 @@ export const WORKSPACE_SEED = {
   memberships: { ada: id(0x4001), grace: id(0x4011) },
   grace: { uuid: id(0x4010), email: 'grace@emulator.local', token: 'cargo_emulator_grace_token', tokenUuid: id(0x4012) },
   folders: { agents: id(0x4030), campaigns: id(0x4031) },
-  /** a CSV of the seeded companies, ready for `workspace file list-columns` */
+  /** a CSV of the seeded companies, ready for `workspaceManagement file list-columns` */
   companiesCsv: { s3Filename: `${id(0x4040)}-companies.csv`, name: 'companies.csv', columns: ['name', 'domain', 'country', 'employee_count'] },
 } as const
 

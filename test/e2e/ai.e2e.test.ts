@@ -71,15 +71,15 @@ describe('ai: knowledge files', () => {
   it('uploads a small file and lists it', async () => {
     const path = join(tempDir(), 'icp-criteria.md')
     writeFileSync(path, '# ICP\n\nB2B, more than 100 employees.\n')
-    const uploaded = await ok(['ai', 'file', 'upload', '--file-path', path])
+    const uploaded = await ok(['content', 'file', 'upload', '--file', path])
     expect(uploaded).toEqual({ uuid: expect.any(String), s3Filename: `${uploaded.uuid}-icp-criteria.md`, contentType: 'text/markdown', name: 'icp-criteria.md' })
 
-    const { files } = await ok(['ai', 'file', 'list', '--kind', 'native'])
+    const { files } = await ok(['content', 'file', 'list', '--kind', 'native'])
     expect(files.find((file: { uuid: string }) => file.uuid === uploaded.uuid)).toMatchObject({ name: 'icp-criteria.md', size: 37, kind: 'native' })
   })
 
   it('refuses a path that does not exist (exit 2, JSON error)', async () => {
-    const result = await cli(['ai', 'file', 'upload', '--file-path', join(tempDir(), 'nope.pdf')], env)
+    const result = await cli(['content', 'file', 'upload', '--file', join(tempDir(), 'nope.pdf')], env)
     expect(result.code).toBe(2)
     expect(result.json().errorMessage).toMatch(/no such file/)
   })

@@ -14,7 +14,7 @@ describe('help into a pipe', () => {
     ['orchestration', 'workflow', 'list'],
     ['ai', 'message', 'create'],
     ['storage', 'record', 'list'],
-    ['workspace', 'file', 'upload'],
+    ['workspaceManagement', 'file', 'upload'],
     ['login'],
     ['emulator', 'start'],
   ]

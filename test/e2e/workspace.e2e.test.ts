@@ -25,11 +25,11 @@ async function ok(args: string[], withEnv = env) {
 
 describe('workspace members', () => {
   it('invites a user by email with a role slug, who then appears in the member list', async () => {
-    expect(await ok(['workspace', 'user', 'create', '--user-email', 'lin@example.com', '--role-slug', 'member'])).toEqual({})
-    const { users } = await ok(['workspace', 'user', 'list'])
+    expect(await ok(['workspaceManagement', 'user', 'create', '--user-email', 'lin@example.com', '--role-slug', 'member'])).toEqual({})
+    const { users } = await ok(['workspaceManagement', 'user', 'list'])
     expect(users.find((user: { email: string }) => user.email === 'lin@example.com')).toMatchObject({ role: { slug: 'member' } })
 
-    const again = await cli(['workspace', 'user', 'create', '--user-email', 'lin@example.com', '--role-slug', 'member'], env)
+    const again = await cli(['workspaceManagement', 'user', 'create', '--user-email', 'lin@example.com', '--role-slug', 'member'], env)
     expect(again.code).toBe(1)
     expect(again.json()).toMatchObject({ reason: 'userAlreadyInWorkspace', status: 400 })
   })
@@ -37,16 +37,16 @@ describe('workspace members', () => {
 
 describe('tokens', () => {
   it('creates a token shown once, which works until it is removed, then gets 401', async () => {
-    const { token } = await ok(['workspace', 'token', 'create', '--name', 'e2e'])
+    const { token } = await ok(['workspaceManagement', 'token', 'create', '--name', 'e2e'])
     expect(token.token).toMatch(/^cargo_/)
-    const listed = (await ok(['workspace', 'token', 'list'])).tokens.find((item: { uuid: string }) => item.uuid === token.uuid)
+    const listed = (await ok(['workspaceManagement', 'token', 'list'])).tokens.find((item: { uuid: string }) => item.uuid === token.uuid)
     expect(listed.token).not.toBe(token.token)
 
     const asToken = cleanEnv({ CARGO_AI_CONFIG_DIR: tempDir(), CARGO_AI_BASE_URL: emulator.baseUrl, CARGO_AI_TOKEN: token.token })
-    expect((await ok(['workspace', 'role', 'list'], asToken)).roles.length).toBeGreaterThan(0)
+    expect((await ok(['workspaceManagement', 'role', 'list'], asToken)).roles.length).toBeGreaterThan(0)
 
-    expect(await ok(['workspace', 'token', 'remove', token.uuid])).toEqual({})
-    const refused = await cli(['workspace', 'role', 'list'], asToken)
+    expect(await ok(['workspaceManagement', 'token', 'remove', token.uuid])).toEqual({})
+    const refused = await cli(['workspaceManagement', 'role', 'list'], asToken)
     expect(refused.code).toBe(3)
     expect(refused.json()).toEqual({ errorMessage: 'Unauthorized', status: 401 })
   })
@@ -54,12 +54,12 @@ describe('tokens', () => {
 
 describe('folders', () => {
   it('creates a folder, reads it back, and refuses a duplicate name', async () => {
-    const { folder } = await ok(['workspace', 'folder', 'create', '--name', 'E2E campaigns', '--emoji-slug', 'rocket', '--kind', 'play'])
+    const { folder } = await ok(['workspaceManagement', 'folder', 'create', '--name', 'E2E campaigns', '--emoji-slug', 'rocket', '--kind', 'play'])
     expect(folder).toMatchObject({ name: 'E2E campaigns', kind: 'play', emojiSlug: 'rocket' })
     expect(folder.parentUuid).toBeUndefined()
-    expect(await ok(['workspace', 'folder', 'get', folder.uuid])).toEqual({ folder })
+    expect(await ok(['workspaceManagement', 'folder', 'get', folder.uuid])).toEqual({ folder })
 
-    const duplicate = await cli(['workspace', 'folder', 'create', '--name', 'E2E campaigns', '--emoji-slug', 'star', '--kind', 'play'], env)
+    const duplicate = await cli(['workspaceManagement', 'folder', 'create', '--name', 'E2E campaigns', '--emoji-slug', 'star', '--kind', 'play'], env)
     expect(duplicate.code).toBe(1)
     expect(duplicate.json()).toEqual({ errorMessage: 'A folder with this name already exists at this place.', reason: 'duplicateName', status: 400 })
   })
@@ -69,9 +69,9 @@ describe('files', () => {
   it('uploads a CSV in one request, lists its columns, and runs a tool over it (batch data kind file)', async () => {
     const path = join(tempDir(), 'my-companies.csv')
     writeFileSync(path, 'company,domain,country\nAcme,acme.com,US\n')
-    const upload = await ok(['workspace', 'file', 'upload', '--file-path', path])
+    const upload = await ok(['workspaceManagement', 'file', 'upload', '--file', path])
     expect(upload).toEqual({ s3Filename: expect.stringMatching(/-my-companies\.csv$/), contentType: 'text/csv', name: 'my-companies.csv' })
-    expect(await ok(['workspace', 'file', 'list-columns', '--s3-filename', upload.s3Filename])).toEqual({
+    expect(await ok(['workspaceManagement', 'file', 'list-columns', '--s3-filename', upload.s3Filename])).toEqual({
       columns: [
         { type: 'string', name: 'company' },
         { type: 'string', name: 'domain' },
@@ -87,16 +87,16 @@ describe('files', () => {
     const path = join(tempDir(), 'large.csv')
     writeFileSync(path, 'email,score\n')
     truncateSync(path, 50 * 1024 * 1024)
-    const upload = await ok(['workspace', 'file', 'upload', '--file-path', path])
+    const upload = await ok(['workspaceManagement', 'file', 'upload', '--file', path])
     expect(upload).toEqual({ s3Filename: expect.stringMatching(/-large\.csv$/), contentType: 'text/csv', name: 'large.csv' })
-    const { columns } = await ok(['workspace', 'file', 'list-columns', '--s3-filename', upload.s3Filename])
+    const { columns } = await ok(['workspaceManagement', 'file', 'list-columns', '--s3-filename', upload.s3Filename])
     expect(columns.map((column: { name: string }) => column.name)).toEqual(['email', 'score'])
   }, 60_000)
 
   it('refuses a missing file with exit 2', async () => {
-    const result = await cli(['workspace', 'file', 'upload', '--file-path', join(tempDir(), 'nope.csv')], env)
+    const result = await cli(['workspaceManagement', 'file', 'upload', '--file', join(tempDir(), 'nope.csv')], env)
     expect(result.code).toBe(2)
-    expect(result.json().errorMessage).toMatch(/^--file-path: no such file: /)
+    expect(result.json().errorMessage).toMatch(/^--file: no such file: /)
   })
 })
 

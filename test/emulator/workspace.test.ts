@@ -67,7 +67,7 @@ describe('members, roles and permissions', () => {
     })
     expect(await h.call(api.createUser, { userEmail: 'x@example.com', roleSlug: 'owner' })).toEqual({
       status: 404,
-      body: { reason: 'roleNotFound', errorMessage: 'No role "owner" in this workspace (see workspace role list)' },
+      body: { reason: 'roleNotFound', errorMessage: 'No role "owner" in this workspace (see workspaceManagement role list)' },
     })
     expect(await h.call(api.createUser, { userEmail: 'not-an-email', roleSlug: 'member' })).toMatchObject({ status: 400, body: { reason: 'invalidUserEmail' } })
   })
@@ -244,7 +244,7 @@ describe('workspaces, the current user, reports and sessions', () => {
   })
 
   it('files reports, and upserts sessions by their id', async () => {
-    const { report } = await h.ok(api.createReport, { title: 'Upload fails', description: 'Ran workspace file upload' })
+    const { report } = await h.ok(api.createReport, { title: 'Upload fails', description: 'Ran workspaceManagement file upload' })
     expect(report).toMatchObject({ title: 'Upload fails', userUuid: SEED.userUuid, workspaceUuid: SEED.workspaceUuid })
     const first = (await h.ok(api.upsertSession, { sessionId: 's-1', title: 'Enrich', summary: 'Started' })).session
     expect(first.finishedAt).toBeNull()

@@ -16,7 +16,7 @@ import { uploadWorkspaceFile } from '../../src/cli/upload.js'
 import { MAX_TRANSIENT_FAILURES } from '../../src/cli/wait.js'
 import DownloadRuns from '../../src/commands/orchestration/run/download.js'
 import CreateRun from '../../src/commands/orchestration/run/create.js'
-import WorkspaceFileUpload from '../../src/commands/workspace/file/upload.js'
+import WorkspaceFileUpload from '../../src/commands/workspaceManagement/file/upload.js'
 import { server as msw } from '../support/api-stub.js'
 import { FakeClock, runCommand, signedInEnv, tempConfigDir } from '../support/run-command.js'
 import { cleanEnv, startCli } from '../e2e/cli-process.js'
@@ -338,7 +338,7 @@ describe('2. an interrupted upload never claims that nothing was stored when it 
       interrupt?.('SIGINT')
       hold(response)
     }
-    const result = await runCommand(WorkspaceFileUpload, ['--file-path', file()], {
+    const result = await runCommand(WorkspaceFileUpload, ['--file', file()], {
       env: env(),
       onInterrupt: (handler) => {
         interrupt = handler

@@ -23,7 +23,11 @@ function bashComplete(path: string, words: string[]): string[] {
 describe('shell completion', () => {
   it('bash: topics, commands, then the flags of the command reached', async () => {
     const path = await script('bash')
-    expect(bashComplete(path, ['cargo-ai', ''])).toEqual(expect.arrayContaining(['orchestration', 'ai', 'storage', 'workspace', 'login', 'whoami']))
+    const top = bashComplete(path, ['cargo-ai', ''])
+    expect(top).toEqual(expect.arrayContaining(['orchestration', 'ai', 'storage', 'workspaceManagement', 'user-management', 'content', 'login', 'whoami']))
+    // older ids (aliases) keep working but are not offered
+    expect(top).not.toContain('workspace')
+    expect(bashComplete(path, ['cargo-ai', 'orchestration', 'release', ''])).toEqual(['deploy-draft', 'get', 'get-deployed', 'get-draft', 'list', 'update-draft'])
     expect(bashComplete(path, ['cargo-ai', 'orchestration', 'ru'])).toEqual(['run'])
     expect(bashComplete(path, ['cargo-ai', 'orchestration', 'run', 'cre'])).toEqual(['create'])
     expect(bashComplete(path, ['cargo-ai', 'orchestration', 'run', 'create', '--data', '{}', '--wa'])).toEqual(['--wait-until-finished', '--wait-timeout'])

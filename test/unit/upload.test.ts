@@ -231,8 +231,8 @@ describe('the single request (under the threshold)', () => {
 
 describe('the local file', () => {
   it('is checked before anything is sent: missing files and directories are usage errors', async () => {
-    await expect(inspectFile(join(dir, 'nope.csv'))).rejects.toEqual(new UsageError(`--file-path: no such file: ${join(dir, 'nope.csv')}`))
-    await expect(inspectFile(dir)).rejects.toEqual(new UsageError(`--file-path: ${dir} is a directory; give a file`))
+    await expect(inspectFile(join(dir, 'nope.csv'))).rejects.toEqual(new UsageError(`--file: no such file: ${join(dir, 'nope.csv')}`))
+    await expect(inspectFile(dir)).rejects.toEqual(new UsageError(`--file: ${dir} is a directory; give a file`))
   })
 
   it('gets its MIME type from its name', async () => {

@@ -1,5 +1,5 @@
 /**
- * The ai endpoints (wire.md §18): one entry per HTTP call of the `ai` commands (the `ai file …`
+ * The ai endpoints (wire.md §18): one entry per HTTP call of the `ai` commands (the `content file …`
  * commands use the content table). Every payload key becomes a flag (kebab-cased); see
  * spec/commands/ai.json for the commands that use them.
  */
@@ -50,7 +50,7 @@ const offset = opt(count, 'Number of items to skip, for pagination')
 
 const reasons = {
   agentNotFound: 'No agent matches this UUID (it may have been removed); run `ai agent list`.',
-  folderNotFound: 'The folder passed with --folder-uuid does not exist; see `workspace folder list`.',
+  folderNotFound: 'The folder passed with --folder-uuid does not exist; see `workspaceManagement folder list`.',
   draftReleaseNotFound: 'The agent has no draft release; call `ai release get-draft` first.',
   failedToReconciliateAgentAiTools: "The release's actions could not be resolved; a referenced tool, agent or connector UUID is probably wrong.",
   chatNotFound: 'No chat matches this UUID; create one with `ai chat create`.',

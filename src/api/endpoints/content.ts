@@ -1,5 +1,5 @@
 /**
- * The content endpoints (wire.md §18): the knowledge files behind the `ai file …` commands.
+ * The content endpoints (wire.md §18): the knowledge files behind the `content file …` commands.
  */
 import { z } from 'zod'
 import { defineEndpoint } from '../endpoint.js'
@@ -7,7 +7,7 @@ import { uuid, voidResult } from '../schemas/common.js'
 import { opt, optNull, req } from '../schemas/fields.js'
 import { contentFile, fileKind } from '../schemas/content.js'
 
-const fileNotFound = 'No file matches this UUID; run `ai file list`.'
+const fileNotFound = 'No file matches this UUID; run `content file list`.'
 const fileUuid = (what: string) => req(uuid, `UUID of the file${what}`)
 
 export const listFiles = defineEndpoint({
@@ -46,7 +46,7 @@ export const updateFile = defineEndpoint({
     folderUuid: optNull(uuid, 'Folder to move the file to (null takes it out of its folder)'),
   }),
   result: z.looseObject({ file: contentFile }),
-  reasons: { fileNotFound, folderNotFound: 'The folder passed with --folder-uuid does not exist; see `workspace folder list`.' },
+  reasons: { fileNotFound, folderNotFound: 'The folder passed with --folder-uuid does not exist; see `workspaceManagement folder list`.' },
 })
 
 export const removeFile = defineEndpoint({

@@ -38,7 +38,7 @@ const metadataField = opt(
 const logoField = (what: string) => `${what} logo image, base64-encoded`
 const permissionsDescription =
   'Permissions as a JSON array of {effect: allow|deny, resources: string[] | null, actions: ["storage:read", ...]}, or null to mirror the owning user'
-const roleSlugField = (what: string) => req(z.string().min(1), `${what} (a slug from workspace role list, e.g. admin or member)`)
+const roleSlugField = (what: string) => req(z.string().min(1), `${what} (a slug from workspaceManagement role list, e.g. admin or member)`)
 
 /** upsert-permission names its users by uuid, by email, or both; never by neither. */
 function someUsers(value: { userUuids?: string[]; emails?: string[] }, ctx: z.RefinementCtx) {
@@ -60,7 +60,7 @@ export const getCurrentWorkspace = defineEndpoint({
   reasons: { workspaceNotFound: 'No workspace matches this UUID.' },
 })
 
-/** `workspace workspace list --refresh` renews the access token first; refresh is never sent (wire.md §8). */
+/** `workspaceManagement workspace list --refresh` renews the access token first; refresh is never sent (wire.md §8). */
 export const listWorkspaces = defineEndpoint({
   name: 'workspaceManagement.listWorkspaces',
   method: 'GET',
@@ -238,17 +238,14 @@ export const listTokens = defineEndpoint({
   reasons: {},
 })
 
-/**
- * The API needs `name` and `permissions`; both are optional here so that `token create --from-user`
- * works as documented: the command fills them in (spec notes) before sending.
- */
+/** The API needs `permissions`: absent here means null (the token mirrors its creator), filled in by the command. */
 export const createToken = defineEndpoint({
   name: 'workspaceManagement.createToken',
   method: 'POST',
   path: '/workspaceManagement/tokens',
   payloadIn: 'body',
   payload: z.object({
-    name: opt(z.string().min(1), 'Name shown in token list'),
+    name: req(z.string().min(1), 'Name shown in token list; say what the token is for'),
     description: optNull(z.string(), 'What the token is for'),
     permissions: optNull(z.array(permissionInput), permissionsDescription),
   }),
@@ -415,7 +412,7 @@ export const listFileColumns = defineEndpoint({
   method: 'GET',
   path: '/workspaceManagement/files/listColumns',
   payloadIn: 'query',
-  payload: z.object({ s3Filename: req(z.string().min(1), 's3Filename printed by workspace file upload') }),
+  payload: z.object({ s3Filename: req(z.string().min(1), 's3Filename printed by workspaceManagement file upload') }),
   result: z.looseObject({ columns: z.array(fileColumn) }),
   reasons: { noColumnsFound: 'No columns were found in the file (is the header row missing?).' },
 })

@@ -1,5 +1,5 @@
 /**
- * Content domain (entities.md §2.5): the knowledge files behind `ai file …` (the ai API itself has no
+ * Content domain (entities.md §2.5): the knowledge files behind `content file …` (the ai API itself has no
  * file endpoints). Entities are loose; `T | null` fields are optional because the client strips nulls.
  */
 import { z } from 'zod'

@@ -154,7 +154,7 @@ export const token = entity({
 })
 export type Token = z.infer<typeof token>
 
-export const folderKind = z.enum(['tool', 'play', 'agent', 'file', 'mcpServer', 'model', 'app', 'worker', 'alert'])
+export const folderKind = z.enum(['tool', 'play', 'agent', 'file', 'mcpServer', 'model', 'app', 'worker', 'alert', 'mailbox'])
 export type FolderKind = z.infer<typeof folderKind>
 
 export const folder = entity({
@@ -171,7 +171,7 @@ export const folder = entity({
 })
 export type Folder = z.infer<typeof folder>
 
-/** What an upload answers (flat), and what `workspace file upload` prints. */
+/** What an upload answers (flat), and what `workspaceManagement file upload` prints. */
 export const uploadedFile = z.looseObject({
   uuid: z.string().optional(),
   s3Filename: z.string(),

@@ -80,10 +80,10 @@ const sources: Record<string, (ctx: Ctx, data: Data) => BatchRecord[]> = {
   file: (ctx, data) => fileRecords(ctx, String(data.s3Filename), data.mappings as Record<string, string> | undefined),
 }
 
-/** An uploaded file's rows (workspace file upload): CSV with a header row, or a JSON array of objects. */
+/** An uploaded file's rows (workspaceManagement file upload): CSV with a header row, or a JSON array of objects. */
 function fileRecords(ctx: Ctx, s3Filename: string, mappings?: Record<string, string>): BatchRecord[] {
   const bytes = readUploadedFile(ctx, s3Filename)
-  if (!bytes) throw dataError('invalidData', `No uploaded file has the s3Filename ${s3Filename}; upload it with workspace file upload`)
+  if (!bytes) throw dataError('invalidData', `No uploaded file has the s3Filename ${s3Filename}; upload it with workspaceManagement file upload`)
   const text = bytes.toString('utf8')
   if (/^\s*\[/.test(text)) {
     let rows: unknown

@@ -6,29 +6,24 @@
  */
 import { describe, expect, it } from 'vitest'
 import * as ai from '../../../src/api/endpoints/ai.js'
-import * as content from '../../../src/api/endpoints/content.js'
-import { describeSpecTable, endpointsOf, loadSpec } from '../../support/spec-table.js'
+import { describeSpecTable, endpointsOf, fixturesOfDomains, loadSpec } from '../../support/spec-table.js'
 import { jsonSamples, resultFixtures } from '../../fixtures/ai.js'
 
 describeSpecTable({
   topic: 'ai',
-  endpoints: [ai, content],
+  endpoints: [ai],
   jsonSamples,
   argSamples: { slug: 'lead-researcher' },
-  resultFixtures,
+  resultFixtures: fixturesOfDomains(resultFixtures, 'ai'),
   skip: {
     'ai agent create': '--icon-color and --icon-face build the icon object: traps.test.ts',
     'ai agent update': '--icon-color and --icon-face build the icon object: traps.test.ts',
-    'ai file upload': 'multipart upload of a local file: upload.test.ts',
   },
-  // the raw bytes of a file: no command reads them (the emulator serves them)
-  unusedEndpoints: ['content.getFile', 'content.getFileRaw'],
 })
 
 describe('spec/commands/ai.json, in numbers', () => {
-  it('lists 47 commands over 42 ai endpoints and 6 content endpoints', () => {
-    expect(loadSpec('ai').commands).toHaveLength(47)
+  it('lists 43 commands over 42 ai endpoints (the files moved to content)', () => {
+    expect(loadSpec('ai').commands).toHaveLength(43)
     expect(endpointsOf(ai)).toHaveLength(42)
-    expect(endpointsOf(content)).toHaveLength(6)
   })
 })

@@ -262,7 +262,7 @@ describe('ids in the path stay out of the body', () => {
   it.each([
     { id: 'ai chat update', argv: ['--uuid', chatUuid, '--name', 'Renamed'], method: 'PUT', path: `/v1/ai/chats/${chatUuid}`, body: { name: 'Renamed' } },
     { id: 'ai mcp-server update', argv: ['--uuid', agentUuid, '--folder-uuid', 'null'], method: 'PUT', path: `/v1/ai/mcpServers/${agentUuid}`, body: { folderUuid: null } },
-    { id: 'ai file update', argv: ['--uuid', agentUuid, '--name', 'kb.pdf'], method: 'PUT', path: `/v1/content/files/${agentUuid}`, body: { name: 'kb.pdf' } },
+    { id: 'content file update', argv: ['--uuid', agentUuid, '--name', 'kb.pdf'], method: 'PUT', path: `/v1/content/files/${agentUuid}`, body: { name: 'kb.pdf' } },
     { id: 'ai release update-draft', argv: ['--agent-uuid', agentUuid, '--max-steps', '5'], method: 'PUT', path: '/v1/ai/releases/draft/update', body: { agentUuid, maxSteps: 5 } },
   ])('$id → $method $path', async ({ id, argv, method, path, body }) => {
     stubApi(method, path, { chat: {}, mcpServer: {}, file: {}, release: {} })

@@ -130,17 +130,17 @@ describe('notes of the spec', () => {
   const deploy = ['--workflow-uuid', 'w-1', '--nodes', JSON.stringify(jsonSamples.nodes)]
   const deployed = printed(stripNulls(resultFixtures['orchestration.deployDraftRelease'], endpoints.deployDraftRelease.keepNulls))
 
-  it('draft-release deploy --form-fields null sends "formFields": null', async () => {
+  it('release deploy-draft --form-fields null sends "formFields": null', async () => {
     stubApi('POST', '/v1/orchestration/releases/draft/deploy', resultFixtures['orchestration.deployDraftRelease'])
-    const result = await runCommand(await loadCommand('orchestration draft-release deploy'), [...deploy, '--form-fields', 'null'])
+    const result = await runCommand(await loadCommand('orchestration release deploy-draft'), [...deploy, '--form-fields', 'null'])
     expectSuccess(result, deployed)
     expect(requests).toHaveLength(1)
     expect(requests[0].body).toStrictEqual({ workflowUuid: 'w-1', nodes: jsonSamples.nodes, formFields: null })
   })
 
-  it('draft-release deploy --version 1.2.0 sends the release version instead of printing the CLI version', async () => {
+  it('release deploy-draft --version 1.2.0 sends the release version instead of printing the CLI version', async () => {
     stubApi('POST', '/v1/orchestration/releases/draft/deploy', resultFixtures['orchestration.deployDraftRelease'])
-    const result = await runCommand(await loadCommand('orchestration draft-release deploy'), [...deploy, '--form-fields', 'null', '--version', '1.2.0'])
+    const result = await runCommand(await loadCommand('orchestration release deploy-draft'), [...deploy, '--form-fields', 'null', '--version', '1.2.0'])
     expectSuccess(result, deployed)
     expect(result.stdout).not.toContain(version)
     expect(requests).toHaveLength(1)

@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags'
 import { integrationCategory, type IntegrationCategory } from '../../../api/schemas/connection.js'
-import { ActionSearchCommand, searchLimitFlag } from '../../../cli/action-search-command.js'
+import { ActionSearchCommand, keywordsArg, searchLimitFlag } from '../../../cli/action-search-command.js'
 import { UsageError } from '../../../cli/cli-error.js'
 
 export default class ActionSearch extends ActionSearchCommand {
@@ -15,7 +15,7 @@ export default class ActionSearch extends ActionSearchCommand {
     "<%= config.bin %> connection action search email --integration hunter --query 'results[].actionSlug'",
   ]
   static strict = false
-  static args = {}
+  static args = { keywords: keywordsArg }
   static flags = {
     category: Flags.string({ summary: 'Only integrations of this category.', options: [...integrationCategory.options] }),
     integration: Flags.string({ summary: 'Only the actions of this integration slug.' }),

@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags'
 import { actionKinds, type ActionKind } from '../../../api/action-search.js'
-import { ActionSearchCommand, searchLimitFlag } from '../../../cli/action-search-command.js'
+import { ActionSearchCommand, keywordsArg, searchLimitFlag } from '../../../cli/action-search-command.js'
 import { UsageError } from '../../../cli/cli-error.js'
 
 export default class ActionList extends ActionSearchCommand {
@@ -19,7 +19,7 @@ export default class ActionList extends ActionSearchCommand {
     "<%= config.bin %> orchestration action list enrich company --query 'results[0].action'",
   ]
   static strict = false
-  static args = {}
+  static args = { keywords: keywordsArg }
   static flags = {
     kind: Flags.string({ summary: 'Only actions of this kind.', options: [...actionKinds] }),
     'integration-slug': Flags.string({ summary: 'Only the actions of this integration (connector actions).' }),

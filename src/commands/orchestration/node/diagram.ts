@@ -17,7 +17,7 @@ type SourceFlag = (typeof sourceFlags)[number]
 
 export default class NodeDiagram extends BaseCommand {
   static summary = 'Draw a node graph as a Mermaid flowchart or as text for a terminal (free: runs nothing).'
-  static description = `Give exactly one source: --nodes (inline JSON, @file, or - for standard input; the output of release get or draft-release get is read as it is), --file, --workflow-uuid (its deployed release, or its draft with --draft), --release-uuid, or --run-uuid (the nodes the run carries, else its release). With --nodes or --file nothing is sent and no sign-in is needed.
+  static description = `Give exactly one source: --nodes (inline JSON, @file, or - for standard input; the output of release get or release get-draft is read as it is), --file, --workflow-uuid (its deployed release, or its draft with --draft), --release-uuid, or --run-uuid (the nodes the run carries, else its release). With --nodes or --file nothing is sent and no sign-in is needed.
 
 Nodes are keyed by uuid, never by slug. Each edge is labelled by what its node does with that childrenUuids index: branch yes/no, filter "if true", switch the route names, split "A <pct>%" and "B <100-pct>%", group "for each item" into its sub-graph and "then" after it. A fallbackChildUuid to another node is a dashed "on failure" edge; to the node's own next step, a ↷ on its label.
 
@@ -31,7 +31,7 @@ Prints {"format", "diagram", "warnings"}; --raw prints the diagram alone (Mermai
     '<%= config.bin %> orchestration node diagram --workflow-uuid 00000000-0000-4000-8000-000000000102 --draft --paid enrich --highlight is_large --raw',
     '<%= config.bin %> orchestration node diagram --workflow-uuid 00000000-0000-4000-8000-000000000102 --query warnings',
     `<%= config.bin %> orchestration node diagram --nodes '[{"uuid":"a","slug":"start","kind":"native","actionSlug":"start","config":{},"childrenUuids":["b"]},{"uuid":"b","slug":"end","kind":"native","actionSlug":"end","config":{},"childrenUuids":[]}]' --title "Smallest graph" --direction LR --raw`,
-    '<%= config.bin %> orchestration draft-release get --workflow-uuid 00000000-0000-4000-8000-000000000102 | <%= config.bin %> orchestration node diagram --nodes - --format ascii --raw',
+    '<%= config.bin %> orchestration release get-draft --workflow-uuid 00000000-0000-4000-8000-000000000102 | <%= config.bin %> orchestration node diagram --nodes - --format ascii --raw',
     '<%= config.bin %> orchestration node diagram --run-uuid <run-uuid> --highlight <node-slug> --raw',
   ]
   static flags = {

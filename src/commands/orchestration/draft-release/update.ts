@@ -1,8 +1,0 @@
-import { updateDraftRelease } from '../../../api/endpoints/orchestration.js'
-import { defineCommand } from '../../../cli/define-command.js'
-
-export default defineCommand({
-  endpoint: updateDraftRelease,
-  summary: "Save a new node graph (and other settings) into a workflow's draft release, without deploying.",
-  examples: ["<%= config.bin %> orchestration draft-release update --workflow-uuid <tool.workflowUuid> --nodes '[...your updated node graph...]'", "<%= config.bin %> orchestration draft-release update --workflow-uuid <play.workflowUuid> --nodes '[...]'"],
-})

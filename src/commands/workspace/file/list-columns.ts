@@ -1,8 +1,0 @@
-import { listFileColumns } from '../../../api/endpoints/workspace-management.js'
-import { defineCommand } from '../../../cli/define-command.js'
-
-export default defineCommand({
-  endpoint: listFileColumns,
-  summary: 'List the columns of an uploaded file (its CSV header row).',
-  examples: ['<%= config.bin %> workspace file list-columns --s3-filename <s3-filename>'],
-})

@@ -1,9 +1,0 @@
-import { getFolder } from '../../../api/endpoints/workspace-management.js'
-import { defineCommand } from '../../../cli/define-command.js'
-
-export default defineCommand({
-  endpoint: getFolder,
-  summary: 'Show one folder.',
-  examples: ['<%= config.bin %> workspace folder get <folder-uuid>'],
-  args: { uuid: 'Folder UUID' },
-})

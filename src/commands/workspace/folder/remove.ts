@@ -1,9 +1,0 @@
-import { removeFolder } from '../../../api/endpoints/workspace-management.js'
-import { defineCommand } from '../../../cli/define-command.js'
-
-export default defineCommand({
-  endpoint: removeFolder,
-  summary: 'Delete a folder; move or delete what it holds first.',
-  examples: ['<%= config.bin %> workspace folder remove <folder-uuid>'],
-  args: { uuid: 'Folder UUID' },
-})

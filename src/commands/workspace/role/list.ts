@@ -1,8 +1,0 @@
-import { listRoles } from '../../../api/endpoints/workspace-management.js'
-import { defineCommand } from '../../../cli/define-command.js'
-
-export default defineCommand({
-  endpoint: listRoles,
-  summary: 'List the roles members can have; use their slug with user create and user update.',
-  examples: ['<%= config.bin %> workspace role list'],
-})

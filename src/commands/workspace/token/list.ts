@@ -1,8 +1,0 @@
-import { listTokens } from '../../../api/endpoints/workspace-management.js'
-import { defineCommand } from '../../../cli/define-command.js'
-
-export default defineCommand({
-  endpoint: listTokens,
-  summary: "List the workspace's API tokens.",
-  examples: ['<%= config.bin %> workspace token list'],
-})

@@ -1,9 +1,0 @@
-import { removeToken } from '../../../api/endpoints/workspace-management.js'
-import { defineCommand } from '../../../cli/define-command.js'
-
-export default defineCommand({
-  endpoint: removeToken,
-  summary: 'Revoke an API token: it stops working at once.',
-  examples: ['<%= config.bin %> workspace token remove <token-uuid>'],
-  args: { uuid: 'Token UUID' },
-})

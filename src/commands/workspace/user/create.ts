@@ -1,9 +1,0 @@
-import { createUser } from '../../../api/endpoints/workspace-management.js'
-import { defineCommand } from '../../../cli/define-command.js'
-
-export default defineCommand({
-  endpoint: createUser,
-  summary: 'Invite someone to the workspace by email, with a role.',
-  description: 'The invitee gets an email and must accept it. Role slugs come from workspace role list.',
-  examples: ['<%= config.bin %> workspace user create --user-email user@example.com --role-slug member'],
-})

@@ -1,8 +1,0 @@
-import { removeUserPermission } from '../../../api/endpoints/workspace-management.js'
-import { defineCommand } from '../../../cli/define-command.js'
-
-export default defineCommand({
-  endpoint: removeUserPermission,
-  summary: "Remove a member's allow or deny permission on a resource.",
-  examples: ['<%= config.bin %> workspace user remove-permission --user-uuid <uuid> --resource-uuid <resource-uuid> --effect allow'],
-})

@@ -1,8 +1,0 @@
-import { getCurrentWorkspace } from '../../../api/endpoints/workspace-management.js'
-import { defineCommand } from '../../../cli/define-command.js'
-
-export default defineCommand({
-  endpoint: getCurrentWorkspace,
-  summary: "Show the workspace the CLI works in (the selected one, else the token's own).",
-  examples: ['<%= config.bin %> workspace workspace get-current'],
-})
