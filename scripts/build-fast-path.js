@@ -36,7 +36,8 @@ for (const file of commandFiles) {
   written++
 }
 
-const { Config, Help } = await import('@oclif/core')
+const { Config } = await import('@oclif/core')
+const { default: Help } = await import(pathToFileURL(join(dist, 'cli', 'help.js')).href)
 const { format } = await import('node:util')
 const config = await Config.load(join(dist, '..'))
 class RenderedHelp extends Help {
