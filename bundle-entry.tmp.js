@@ -1,1 +1,0 @@
-export { run, flush, Config } from '@oclif/core'
