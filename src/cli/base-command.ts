@@ -49,7 +49,13 @@ export abstract class BaseCommand extends Command {
     try {
       parsed = await this.parse(command, this.argv)
     } catch (error) {
-      throw error instanceof CliError ? error : new UsageError(cleanOclifMessage(error instanceof Error ? error.message : String(error)))
+      if (error instanceof CliError) throw error
+      const unknown = (error as { flags?: unknown }).flags
+      if (error instanceof Error && error.constructor.name === 'NonExistentFlagsError' && Array.isArray(unknown)) {
+        const { unknownFlagError } = await import('./suggestions.js')
+        throw unknownFlagError(unknown, { ...command.baseFlags, ...command.flags }, (command.id ?? '').split(':').join(' '))
+      }
+      throw new UsageError(cleanOclifMessage(error instanceof Error ? error.message : String(error)))
     }
     const global = parsed.flags as { format?: string; query?: string }
     // A command's own --query (SQL, search text) or --format (export format) shadows the global one.

@@ -10,10 +10,13 @@ export async function handleFatal(error: unknown): Promise<number> {
   const message = error instanceof Error ? error.message : String(error)
   if (message.startsWith('EEXIT')) return oclif?.exit ?? 0
   const io = { stdout: process.stdout, stderr: process.stderr }
-  if (/command .* not found/i.test(message)) {
+  // the init hook (hooks/command-words.ts) reports unknown commands with suggestions; this is the fallback
+  // should oclif get there first (a hook that failed to load)
+  const notFound = /^command (\S+) not found\.?$/i.exec(cleanOclifMessage(message))
+  if (notFound) {
     const { CliError } = await import('./cli-error.js')
-    const text = cleanOclifMessage(message).replace(/^command (.*) not found$/i, 'Unknown command: $1')
-    return printError(io, new CliError(`${text}. Run \`cargo-ai --help\` to list the commands.`, ExitCode.usage), process.env)
+    const id = notFound[1].split(':').join(' ')
+    return printError(io, new CliError(`Unknown command ${id}. Run \`cargo-ai --help\` to list the commands.`, ExitCode.usage, { reason: 'unknownCommand' }), process.env)
   }
   return printError(io, error, process.env)
 }
