@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { filterCondition } from './filter-operators.js'
 
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/
 
@@ -46,14 +47,15 @@ export type Sort = z.infer<typeof sort>
 
 /**
  * A segmentation filter (entities.md §4.1), checked only down to its groups: the root and each group
- * need `conjonction` (a misspelled key would silently match nothing), conditions pass through as sent.
+ * need `conjonction` (a misspelled key would silently match nothing); conditions are checked for their
+ * operators (filter-operators.ts) and otherwise pass through as sent.
  */
 export const filter = z.looseObject({
   conjonction,
   groups: z.array(
     z.looseObject({
       conjonction,
-      conditions: z.array(z.looseObject({ kind: z.string() })),
+      conditions: z.array(filterCondition),
     }),
   ),
 })

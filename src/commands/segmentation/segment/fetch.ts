@@ -1,10 +1,11 @@
+import { describeFilterOperators } from '../../../api/schemas/filter-operators.js'
 import { fetchSegment } from '../../../api/endpoints/segmentation.js'
 import { defineCommand } from '../../../cli/define-command.js'
 
 export default defineCommand({
   endpoint: fetchSegment,
   summary: "Read a model's records live through a filter and sort, one page at a time.",
-  description: "Takes the model's UUID (a segment's modelUuid), not a segment UUID. --fetching-limit and --fetching-offset page through the result; --limit caps the selection itself, as a segment's limit does.",
+  description: `Takes the model's UUID (a segment's modelUuid), not a segment UUID. --fetching-limit and --fetching-offset page through the result; --limit caps the selection itself, as a segment's limit does.\n\n${describeFilterOperators()}`,
   examples: [
     `<%= config.bin %> segmentation segment fetch --model-uuid <uuid> --filter '{"conjonction":"and","groups":[]}' --fetching-limit 100`,
     `<%= config.bin %> segmentation segment fetch --model-uuid <uuid> --filter '{"conjonction":"and","groups":[]}' --fetching-limit 100 --fetching-offset 0`,
