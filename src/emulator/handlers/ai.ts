@@ -20,7 +20,7 @@ import {
 import { after, among, before, contains, equal, newestFirst, page, select } from '../selection.js'
 import { iso } from '../timing.js'
 import { checkFolder } from './tools.js'
-import { sent, stamps } from './workflows.js'
+import { sent, stamps } from '../doc-fields.js'
 
 /**
  * The AI domain: agents with one draft release each and deployed versions 1.0.0, 1.0.1, …; chats whose

@@ -7,7 +7,7 @@ import type { JsonObject } from '../expressions.js'
 import { badRequest, notFound } from '../http.js'
 import type { StoredDoc } from '../store.js'
 import { iso } from '../timing.js'
-import { sent, stamps } from './workflows.js'
+import { sent, stamps } from '../doc-fields.js'
 
 /**
  * Connectors (per workspace), the integration catalogue and the native integration (stored by the seed
@@ -176,11 +176,11 @@ const connectorHandlers = [
 // ---------------------------------------------------------------------------------------------
 // Integrations
 
-function matchesFilters(doc: IntegrationDoc, filters: { category?: string; slug?: string; search?: string; hasActions?: boolean; hasExtractors?: boolean }): boolean {
+function matchesFilters(doc: IntegrationDoc, filters: { category?: string; slugs?: string[]; search?: string; hasActions?: boolean; hasExtractors?: boolean }): boolean {
   const search = filters.search?.trim().toLowerCase()
   return (
     (filters.category === undefined || doc.category === filters.category) &&
-    (filters.slug === undefined || doc.slug === filters.slug) &&
+    (filters.slugs === undefined || filters.slugs.includes(doc.slug)) &&
     (!search || doc.name.toLowerCase().includes(search) || doc.slug.toLowerCase().includes(search)) &&
     (filters.hasActions === undefined || Object.keys(doc.actions).length > 0 === filters.hasActions) &&
     (filters.hasExtractors === undefined || Object.keys(doc.extractors).length > 0 === filters.hasExtractors)

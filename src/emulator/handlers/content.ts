@@ -7,7 +7,7 @@ import { type ContentBytesDoc, type ContentFileDoc, contentFileDoc } from '../se
 import { equal, select } from '../selection.js'
 import { iso } from '../timing.js'
 import { checkFolder } from './tools.js'
-import { sent } from './workflows.js'
+import { sent } from '../doc-fields.js'
 
 /** Knowledge files (content domain): listed, renamed, moved, removed, uploaded, and served raw. */
 

@@ -8,7 +8,8 @@ import { deployedRelease } from '../runtime.js'
 import { equal, select } from '../selection.js'
 import { iso } from '../timing.js'
 import { checkFolder } from './tools.js'
-import { createWorkflow, sent, stamps, updateWorkflow, workflowChanges } from './workflows.js'
+import { createWorkflow, updateWorkflow, workflowChanges } from './workflows.js'
+import { sent, stamps } from '../doc-fields.js'
 
 /** Cron and watch schedules get the id of their engine schedule. */
 function storedSchedule(schedule: JsonObject | null | undefined): JsonObject | null | undefined {

@@ -8,7 +8,8 @@ import { deployedRelease } from '../runtime.js'
 import { newestFirst, page, releasePredicates, select } from '../selection.js'
 import { iso } from '../timing.js'
 import { validateGraph } from './nodes.js'
-import { draftOf, newRelease, sent } from './workflows.js'
+import { draftOf, newRelease } from './workflows.js'
+import { sent } from '../doc-fields.js'
 
 /** Releases: one draft per workflow, deployed versions 1.0.0, 1.0.1, … unless the caller names one. */
 

@@ -8,7 +8,7 @@ import { type SegmentFilter, selectRows } from '../segment-filter.js'
 import { newestFirst, page } from '../selection.js'
 import { iso } from '../timing.js'
 import { type StorageModelDoc, columnsOf, modelOf, publishCsv, recordsOf } from './storage.js'
-import { sent, stamps } from './workflows.js'
+import { sent, stamps } from '../doc-fields.js'
 
 /**
  * Segments select a model's records with the filter grammar of entities.md §4.1 (segment-filter.ts),

@@ -10,7 +10,7 @@ import { FILES_PATH, toCsv } from './downloads.js'
 import type { SandboxTable } from '../sql-sandbox.js'
 import { queryWorkspace, sqlValue } from './query.js'
 import { checkFolder } from './tools.js'
-import { sent, stamps } from './workflows.js'
+import { sent, stamps } from '../doc-fields.js'
 
 /**
  * Storage: datasets, models with their columns and records, relationships, sync runs, and SQL over the

@@ -10,7 +10,7 @@ import { iso } from '../timing.js'
 import { FILES_PATH, toCsv } from './downloads.js'
 import type { SandboxTable } from '../sql-sandbox.js'
 import { mentions, queryWorkspace, snapshotTable } from './query.js'
-import { stamps } from './workflows.js'
+import { stamps } from '../doc-fields.js'
 
 /**
  * Systems of record and their warehouse. Migrations and cutovers progress on simulated time, computed

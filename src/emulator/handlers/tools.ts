@@ -5,7 +5,8 @@ import { type ToolDoc, publicView } from '../documents.js'
 import type { JsonObject } from '../expressions.js'
 import { badRequest } from '../http.js'
 import { iso } from '../timing.js'
-import { createWorkflow, sent, stamps, updateWorkflow, workflowChanges } from './workflows.js'
+import { createWorkflow, updateWorkflow, workflowChanges } from './workflows.js'
+import { sent, stamps } from '../doc-fields.js'
 
 /** The server gives each cron trigger the id of its schedule. */
 function storedTriggers(triggers: JsonObject[] | undefined): JsonObject[] | undefined {

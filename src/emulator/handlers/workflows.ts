@@ -7,12 +7,9 @@ import type { JsonObject } from '../expressions.js'
 import { nativeNode } from '../graphs.js'
 import { deployedRelease } from '../runtime.js'
 import { iso } from '../timing.js'
+import { sent, stamps } from '../doc-fields.js'
 
 /** Workflows (owned by a play or a tool), their drafts, and the template catalogue. */
-
-export function stamps(ctx: Ctx) {
-  return { createdAt: iso(ctx.now), updatedAt: iso(ctx.now) }
-}
 
 /** A new graph: start → end. */
 export function emptyGraph(): Node[] {
@@ -73,11 +70,6 @@ export function workflowChanges(
     ...(folderUuid !== undefined ? { folderUuid } : {}),
     ...(template ? { template: { slug: `workflow-${workflowUuid.slice(0, 8)}`, isAvailable: template.isAvailable, scope: template.scope } } : {}),
   }
-}
-
-/** Only the fields a caller sent; `null` is kept, as it clears the value. */
-export function sent<T extends object>(payload: T, keys: ReadonlyArray<keyof T>): Partial<T> {
-  return Object.fromEntries(keys.filter((key) => payload[key] !== undefined).map((key) => [key, payload[key]])) as Partial<T>
 }
 
 function summaryNode(node: Node): JsonObject {

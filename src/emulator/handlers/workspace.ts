@@ -8,7 +8,7 @@ import { publicView } from '../documents.js'
 import { ApiFailure, badRequest, notFound } from '../http.js'
 import type { Store, StoredDoc } from '../store.js'
 import { iso } from '../timing.js'
-import { sent, stamps } from './workflows.js'
+import { sent, stamps } from '../doc-fields.js'
 
 /**
  * workspaceManagement and userManagement beyond sign-in (identity.ts). Users are global documents
@@ -107,7 +107,7 @@ function memberView(ctx: Ctx, member: MemberDoc) {
 
 function roleBySlug(ctx: Ctx, slug: string): RoleDoc {
   const role = ctx.store.findOne<RoleDoc>('role', ctx.workspaceUuid, { slug })
-  if (!role) throw new ApiFailure(404, { reason: 'roleNotFound', errorMessage: `No role "${slug}" in this workspace (see workspace role list)` })
+  if (!role) throw new ApiFailure(404, { reason: 'roleNotFound', errorMessage: `No role "${slug}" in this workspace (see workspaceManagement role list)` })
   return role
 }
 
@@ -123,7 +123,7 @@ function keepAnAdmin(ctx: Ctx, member: MemberDoc): void {
 }
 
 /** The user of an email, created when unknown (invitations and permission grants by email). */
-function userByEmail(ctx: Ctx, email: string, invalid: () => ApiFailure): UserDoc {
+export function userByEmail(ctx: Ctx, email: string, invalid: () => ApiFailure): UserDoc {
   const address = email.trim().toLowerCase()
   if (!emailPattern.test(address)) throw invalid()
   const known = ctx.store.findOne<UserDoc>('user', undefined, { email: address })
@@ -198,7 +198,7 @@ const newRoles: Record<string, string[]> = {
   member: ['orchestration:*', 'segmentation:read', 'storage:read'],
 }
 
-function createWorkspace(ctx: Ctx, payload: z.output<typeof api.createWorkspace.payload>) {
+export function createWorkspace(ctx: Ctx, payload: z.output<typeof api.createWorkspace.payload>) {
   const uuid = randomUUID()
   const roles = Object.entries(newRoles).map(([slug, actions]) => ({
     uuid: randomUUID(),
@@ -466,7 +466,6 @@ export const workspaceHandlers = [
   // tokens
   on(api.listTokens, (ctx) => ({ tokens: live<TokenDoc>(ctx, 'token').map((token) => tokenView(token)) })),
   on(api.createToken, (ctx, { name, description, permissions }) => {
-    if (!name) throw badRequest('invalidPayload', 'name: a token needs a name')
     const token: TokenDoc = {
       uuid: randomUUID(),
       token: `cargo_${randomBytes(24).toString('base64url')}`,

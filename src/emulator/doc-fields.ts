@@ -1,0 +1,14 @@
+import type { Ctx } from './context.js'
+import { iso } from './timing.js'
+
+/** Small helpers every domain's handlers use to build stored documents. */
+
+/** createdAt and updatedAt, both now. */
+export function stamps(ctx: Ctx) {
+  return { createdAt: iso(ctx.now), updatedAt: iso(ctx.now) }
+}
+
+/** Only the fields a caller sent; `null` is kept, as it clears the value. */
+export function sent<T extends object>(payload: T, keys: ReadonlyArray<keyof T>): Partial<T> {
+  return Object.fromEntries(keys.filter((key) => payload[key] !== undefined).map((key) => [key, payload[key]])) as Partial<T>
+}
