@@ -21,6 +21,11 @@ export const globalFlags = {
     summary: 'JMESPath expression that selects what to print, e.g. "runs[].uuid".',
     helpGroup: 'GLOBAL',
   }),
+  raw: Flags.boolean({
+    summary: 'Print a string without quotes and a list one item per line, for shell capture (like jq -r).',
+    description: 'null prints an empty line; an object still prints as JSON. Errors stay JSON objects.',
+    helpGroup: 'GLOBAL',
+  }),
   profile: Flags.string({
     summary: 'Sign-in profile to use (default: the current one, or CARGO_AI_PROFILE).',
     helpGroup: 'GLOBAL',
@@ -36,7 +41,7 @@ export abstract class BaseCommand extends Command {
 
   protected factory: Factory = createFactory()
   private sessionPromise?: Promise<Session>
-  protected outputOptions: { format?: OutputFormat; query?: string } = {}
+  protected outputOptions: { format?: OutputFormat; query?: string; raw?: boolean } = {}
 
   /**
    * Parses argv after turning `--flag true|false` into oclif's boolean form. Whatever the parser refuses
@@ -57,12 +62,13 @@ export abstract class BaseCommand extends Command {
       }
       throw new UsageError(cleanOclifMessage(error instanceof Error ? error.message : String(error)))
     }
-    const global = parsed.flags as { format?: string; query?: string }
-    // A command's own --query (SQL, search text) or --format (export format) shadows the global one.
+    const global = parsed.flags as { format?: string; query?: string; raw?: boolean }
+    // A command's own --query (SQL, search text), --format (export format) or --raw (a diagram's text) shadows the global one.
     const own = command.flags ?? {}
     this.outputOptions = {
       format: Object.hasOwn(own, 'format') ? undefined : (global.format as OutputFormat),
       query: Object.hasOwn(own, 'query') ? undefined : global.query,
+      raw: Object.hasOwn(own, 'raw') ? undefined : global.raw,
     }
     await checkOutputOptions(this.outputOptions)
     return parsed

@@ -9,7 +9,7 @@ import type { Factory } from './factory.js'
 import { DownloadError, downloadUrls, type StopSignal, streamDownloads } from './download.js'
 import { type FieldFlag, flagValue } from './flag-values.js'
 import { explainLostAnswer } from './lost-answers.js'
-import { type OutputOptions, printResult, reportError, toJson } from './output.js'
+import { noColorWanted, type OutputOptions, printResult, reportError, tableWidth, toJson } from './output.js'
 
 /** The payload as the user wrote it: positional arguments, then each given flag converted by its kind. */
 export async function collectPayload(
@@ -29,10 +29,12 @@ export async function collectPayload(
   return payload
 }
 
-/** Prints a result as --format and --query ask, in colour only on a terminal that wants it. */
+/** Prints a result as --format, --query and --raw ask, in colour only on a terminal that wants it, tables fitted to its width. */
 export function printFor(factory: Factory, result: unknown, options: OutputOptions): Promise<void> {
-  const plain = Boolean(factory.env.NO_COLOR) || !factory.io.stdoutIsTTY
-  return printResult(factory.io.stdout, result, { ...options, plain, terminal: factory.io.stdoutIsTTY })
+  const { io, env } = factory
+  const plain = noColorWanted(env) || !io.stdoutIsTTY
+  const width = tableWidth(env, io.stdoutIsTTY ? (io.stdout as { columns?: number }).columns : undefined)
+  return printResult(io.stdout, result, { ...options, plain, terminal: io.stdoutIsTTY, width })
 }
 
 /**

@@ -200,6 +200,8 @@ export async function runFastCommand(command: FastCommand, parsed: ParsedArgv, v
   const outputOptions = {
     format: command.ownFormat ? undefined : (parsed.flags.format as OutputFormat),
     query: command.ownQuery ? undefined : (parsed.flags.query as string | undefined),
+    // a payload field named raw would be the command's own flag; the table carries the global one otherwise
+    raw: !command.fields.some((field) => field.name === 'raw') && parsed.flags.raw === true,
   }
   try {
     // the local checks of DeclaredCommand.run, in its order, all before the first request

@@ -13,6 +13,10 @@ export interface OutputOptions {
   plain?: boolean
   /** stdout is a terminal: text results are then shown with their control characters made visible */
   terminal?: boolean
+  /** --raw: strings unquoted, a list one item per line (formatRaw) */
+  raw?: boolean
+  /** the width a table must fit, in columns (tableWidth) */
+  width?: number
 }
 
 const OUTPUT_FORMATS: readonly string[] = ['json', 'table']
@@ -24,6 +28,9 @@ const OUTPUT_FORMATS: readonly string[] = ['json', 'table']
 export async function checkOutputOptions(options: OutputOptions): Promise<void> {
   if (options.format !== undefined && !OUTPUT_FORMATS.includes(options.format)) {
     throw new CliError(`--format: expected json or table, got ${JSON.stringify(options.format)}`, ExitCode.usage)
+  }
+  if (options.raw && options.format === 'table') {
+    throw new CliError('--raw prints values for a shell to capture and --format table draws them for people: give one of them', ExitCode.usage)
   }
   if (options.query !== undefined) await compileQuery(options.query)
 }
@@ -59,8 +66,53 @@ export async function formatResult(result: unknown, options: OutputOptions = {})
   }
   let value: unknown = result === undefined ? {} : result
   if (options.query) value = await applyQuery(value, options.query)
-  if (options.format === 'table') return renderTable(value, options.plain ?? true)
+  if (options.format === 'table') {
+    // loaded only for tables: the fast path's JSON output does not pay for it
+    const { renderTable } = await import('./table-output.js')
+    return renderTable(value, { plain: options.plain ?? true, width: options.width ?? DEFAULT_TABLE_WIDTH })
+  }
+  if (options.raw) return formatRaw(value ?? null, options.terminal ?? false)
   return `${toJson(value ?? null)}\n`
+}
+
+/**
+ * --raw, for shell capture (`uuid=$(… --query uuid --raw)`), as `jq -r` prints: a string without quotes, a
+ * number or boolean as its text, null as an empty line (a missing field captures as "", never as the word
+ * null), and a list one item per line (a nested object or list in it as one line of compact JSON). An object
+ * is printed as JSON: whether the query picks an object is only known after the request, and refusing
+ * then would report a create that succeeded as a usage error. Into a pipe or file the values are exact;
+ * on a terminal their control characters are made visible, as everywhere else.
+ */
+export function formatRaw(value: unknown, terminal: boolean): string {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return `${toJson(value)}\n`
+  return (Array.isArray(value) ? value : [value]).map((item) => rawLine(item, terminal)).join('')
+}
+
+function rawLine(item: unknown, terminal: boolean): string {
+  if (item === null || item === undefined) return '\n'
+  if (typeof item === 'object') return `${toJson(item, 0)}\n`
+  const text = String(item)
+  return `${terminal ? escapeControlCharacters(text, { tab: true }) : text}\n`
+}
+
+/** A table's width when neither COLUMNS nor a terminal says: what a pipe, a file or a CI log reads comfortably. */
+export const DEFAULT_TABLE_WIDTH = 120
+/** Narrower than this, no table is readable; COLUMNS=5 gets this. */
+const MIN_TABLE_WIDTH = 20
+
+/**
+ * The width --format table fits: COLUMNS when it holds a number (a choice someone exported: `COLUMNS=200`
+ * for a wide capture, as Python's get_terminal_size reads it first), else the terminal's, else 120.
+ */
+export function tableWidth(env: NodeJS.ProcessEnv, terminalColumns: number | undefined): number {
+  const fromEnv = /^\d+$/.test(env.COLUMNS ?? '') ? Number(env.COLUMNS) : undefined
+  const width = fromEnv || terminalColumns || DEFAULT_TABLE_WIDTH
+  return Math.max(MIN_TABLE_WIDTH, width)
+}
+
+/** NO_COLOR (https://no-color.org): present and not empty. */
+export function noColorWanted(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(env.NO_COLOR)
 }
 
 export async function printResult(stdout: Writable, result: unknown, options: OutputOptions = {}): Promise<void> {
@@ -73,10 +125,14 @@ export function write(stream: Writable, text: string): Promise<void> {
   })
 }
 
+/**
+ * Backtick literals as the AWS CLI takes them: JSON (`` `"Company enrichment"` ``, `` `3` ``), or text that is
+ * not JSON read as a string (`` `Company enrichment` ``), the form JMESPath's first versions allowed.
+ */
 async function compileQuery(expression: string) {
   const { compile } = await import('@jmespath-community/jmespath')
   try {
-    return compile(expression)
+    return compile(expression, { enable_legacy_literals: true })
   } catch (error) {
     throw new CliError(`--query is not a valid JMESPath expression: ${(error as Error).message}`, ExitCode.usage)
   }
@@ -85,50 +141,6 @@ async function compileQuery(expression: string) {
 async function applyQuery(value: unknown, expression: string): Promise<unknown> {
   const [ast, { TreeInterpreter }] = await Promise.all([compileQuery(expression), import('@jmespath-community/jmespath')])
   return TreeInterpreter.search(ast, value as never)
-}
-
-/** Lists become one row per item; anything else a two-column key/value table. */
-async function renderTable(value: unknown, plain: boolean): Promise<string> {
-  const { default: Table } = await import('cli-table3')
-  const style = plain ? { head: [], border: [] } : undefined
-  const rows = listIn(value)
-  if (rows) {
-    if (rows.length === 0) return '(no results)\n'
-    const objects = rows.every((row) => row && typeof row === 'object' && !Array.isArray(row))
-    if (!objects) {
-      const table = new Table({ head: ['value'], style })
-      for (const row of rows) table.push([cell(row)])
-      return `${table.toString()}\n`
-    }
-    const columns = [...new Set(rows.flatMap((row) => Object.keys(row as object)))]
-    const table = new Table({ head: columns.map((column) => escapeControlCharacters(column)), style, wordWrap: true })
-    for (const row of rows) table.push(columns.map((column) => cell((row as Record<string, unknown>)[column])))
-    return `${table.toString()}\n`
-  }
-  const table = new Table({ style })
-  if (value && typeof value === 'object') for (const [key, sub] of Object.entries(value)) table.push({ [escapeControlCharacters(key)]: cell(sub) })
-  else table.push({ value: cell(value) })
-  return `${table.toString()}\n`
-}
-
-/** The list a result holds: itself, or its only (else first) array field, as in `{runs, count}`. */
-function listIn(value: unknown): unknown[] | undefined {
-  if (Array.isArray(value)) return value
-  if (value && typeof value === 'object') {
-    const arrays = Object.values(value).filter(Array.isArray)
-    if (arrays.length > 0) return arrays[0]
-  }
-  return undefined
-}
-
-/** A value as a table shows it: objects as short JSON, control characters made visible (escapeControlCharacters). */
-function cell(value: unknown): string {
-  if (value === undefined || value === null) return ''
-  if (typeof value === 'object') {
-    const text = toJson(value, 0)
-    return text.length > 60 ? `${text.slice(0, 59)}…` : text
-  }
-  return escapeControlCharacters(String(value))
 }
 
 export interface ErrorReport {

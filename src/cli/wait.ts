@@ -3,6 +3,7 @@ import type { Endpoint } from '../api/endpoint.js'
 import { ApiError } from '../api/errors.js'
 import type { DebugLog } from '../debug.js'
 import type { Clock, InterruptSource } from './factory.js'
+import { escapeControlCharacters, noColorWanted } from './output.js'
 
 /** How to wait for one kind of asynchronous operation (DESIGN.md, Waiting). */
 export interface WaitPolicy {
@@ -152,5 +153,21 @@ export function latchInterrupts(source: InterruptSource): { source: InterruptSou
       return () => handlers.delete(handler)
     },
     close,
+  }
+}
+
+/**
+ * The wait spinner: ora on stderr, loaded only when a TTY will show it. Its texts hold API data (uuid,
+ * status), so controls are escaped; with NO_COLOR its frame is not coloured (ora's chalk reads only
+ * FORCE_COLOR and the terminal, not NO_COLOR).
+ */
+export async function startSpinner(stream: NodeJS.WritableStream, text: string, env: NodeJS.ProcessEnv) {
+  const { default: ora } = await import('ora')
+  const spinner = ora({ text: escapeControlCharacters(text), stream: stream as never, discardStdin: false, color: noColorWanted(env) ? false : 'cyan' }).start()
+  return {
+    update: (next: string) => {
+      spinner.text = escapeControlCharacters(next)
+    },
+    stop: () => spinner.stop(),
   }
 }
