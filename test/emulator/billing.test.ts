@@ -36,8 +36,8 @@ afterAll(() => h.close())
 const metrics = async (query: Parameters<typeof h.ok<typeof b.getUsageMetrics>>[1]) => (await h.ok(b.getUsageMetrics, query)).metrics
 
 describe('usage metrics, computed from the runs', () => {
-  it('counts credits per day, split by workflow', async () => {
-    expect(await metrics({ from: '2025-05-31', to: '2025-06-02', groupBy: 'workflow_uuid' })).toEqual([
+  it('counts credits per day (--unit billing.credits), split by workflow', async () => {
+    expect(await metrics({ unit: 'billing.credits', from: '2025-05-31', to: '2025-06-02', groupBy: 'workflow_uuid' })).toEqual([
       { date: '2025-05-31T00:00:00.000Z', items: [] },
       {
         date: '2025-06-01T00:00:00.000Z',
@@ -51,15 +51,26 @@ describe('usage metrics, computed from the runs', () => {
   })
 
   it('sends groupBy null without grouping, and filters by resource', async () => {
-    expect(await metrics({ from: '2025-06-01', to: '2025-06-01' })).toEqual([{ date: '2025-06-01T00:00:00.000Z', items: [{ slug: 'company_enrich', count: 3, groupBy: null }] }])
+    expect(await metrics({ unit: 'billing.credits', from: '2025-06-01', to: '2025-06-01' })).toEqual([{ date: '2025-06-01T00:00:00.000Z', items: [{ slug: 'company_enrich', count: 3, groupBy: null }] }])
     const day = (items: unknown[]) => [{ date: '2025-06-01T00:00:00.000Z', items }]
-    expect(await metrics({ from: '2025-06-01', to: '2025-06-01', workflowUuid: SEED.play.workflowUuid, groupBy: 'model_uuid' })).toEqual(
+    expect(await metrics({ unit: 'billing.credits', from: '2025-06-01', to: '2025-06-01', workflowUuid: SEED.play.workflowUuid, groupBy: 'model_uuid' })).toEqual(
       day([{ slug: 'company_enrich', count: 2, groupBy: SEED.modelUuid }]),
     )
-    expect(await metrics({ from: '2025-06-01', to: '2025-06-01', integrationSlug: 'clearbit', groupBy: 'connector_uuid' })).toEqual(
+    expect(await metrics({ unit: 'billing.credits', from: '2025-06-01', to: '2025-06-01', integrationSlug: 'clearbit', groupBy: 'connector_uuid' })).toEqual(
       day([{ slug: 'company_enrich', count: 3, groupBy: SEED.clearbitConnectorUuid }]),
     )
-    expect(await metrics({ from: '2025-06-01', to: '2025-06-01', slug: 'nothing' })).toEqual(day([]))
+    expect(await metrics({ unit: 'billing.credits', from: '2025-06-01', to: '2025-06-01', slug: 'nothing' })).toEqual(day([]))
+  })
+
+  it('without a unit, mixes the units in one list: credits, then executions (records are not counted here)', async () => {
+    const items = (await metrics({ from: '2025-06-01', to: '2025-06-01', workflowUuid: SEED.tool.workflowUuid }))[0].items
+    expect(items.map((item: { slug: string; count: number }) => [item.slug, item.count])).toEqual([
+      ['company_enrich', 1],
+      ['start', 1],
+      ['company_enrich', 1],
+      ['branch', 1],
+      ['end', 1],
+    ])
   })
 
   it('counts executions, or nothing for storage records', async () => {

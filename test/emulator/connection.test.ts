@@ -31,10 +31,11 @@ describe('emulated connection API', () => {
     const slugs = async (payload: Parameters<typeof h.ok<typeof c.listIntegrations>>[1]) =>
       (await h.ok(c.listIntegrations, payload)).integrations.map((integration: { slug: string }) => integration.slug)
 
-    it('lists the catalogue, filtered by category, slug, search, hasActions and hasExtractors', async () => {
+    it('lists the catalogue, filtered by category, slugs, search, hasActions and hasExtractors', async () => {
       expect(await slugs({})).toEqual(['clearbit', 'hunter', 'hubspot', 'openai'])
       expect(await slugs({ category: 'enrichment' })).toEqual(['clearbit', 'hunter'])
-      expect(await slugs({ slug: 'hunter' })).toEqual(['hunter'])
+      expect(await slugs({ slugs: ['hunter'] })).toEqual(['hunter'])
+      expect(await slugs({ slugs: ['openai', 'hunter', 'nosuch'] })).toEqual(['hunter', 'openai'])
       expect(await slugs({ search: 'SPOT' })).toEqual(['hubspot'])
       expect(await slugs({ hasActions: false })).toEqual(['openai'])
       expect(await slugs({ hasActions: true, hasExtractors: true })).toEqual(['hubspot'])

@@ -114,8 +114,8 @@ describe('every emulated endpoint answers what its result schema expects', () =>
     await h.ok(o.validateNodes, { nodes: release.nodes })
     const enrich = release.nodes.find((node: { slug: string }) => node.slug === 'enrich')
     const context = { nodes: { start: { domain: 'acme.com', missing: null } } }
-    await h.ok(o.computeNode, { node: enrich, context })
-    await h.ok(o.executeNode, { workflowUuid: tool.workflowUuid, releaseUuid: tool.releaseUuid, node: enrich, context })
+    const { computedConfig } = await h.ok(o.computeNode, { node: enrich, context })
+    await h.ok(o.executeNode, { workflowUuid: tool.workflowUuid, releaseUuid: tool.releaseUuid, node: enrich, computedConfig, context })
   })
 
   // Each domain's emulator tests check their own endpoints; this file covers orchestration and sign-in.

@@ -77,12 +77,18 @@ describe('releases, tools and plays', () => {
   it('executes single nodes: a branch at once, a tool as a run', async () => {
     const workflowUuid = SEED.tool.workflowUuid
     const branch = native(3, 'is_large', 'branch', [4, 5], { condition: '{{nodes.enrich.employees > 100}}' })
-    const no = await h.ok(o.executeNode, { workflowUuid, node: branch, context: { nodes: { enrich: { employees: 12 } } } })
+    const releaseUuid = SEED.tool.draftReleaseUuid
+    const context = { nodes: { enrich: { employees: 12 } } }
+    const { computedConfig } = await h.ok(o.computeNode, { node: branch, context })
+    const no = await h.ok(o.executeNode, { workflowUuid, releaseUuid, node: branch, computedConfig, context })
     expect(no).toEqual({ status: 'success', data: { result: false }, creditsUsedCount: 0, childIndex: 1 })
     const toolNode = { ...native(9, 'sub', 'x', [10]), kind: 'tool', toolUuid: SEED.tool.uuid } as Node
-    const pending = await h.ok(o.executeNode, { workflowUuid, node: toolNode, computedConfig: { domain: 'acme.com' }, context: {} })
+    const pending = await h.ok(o.executeNode, { workflowUuid, releaseUuid, node: toolNode, computedConfig: { domain: 'acme.com' }, context: {} })
     expect(pending).toMatchObject({ status: 'pending', runUuid: expect.any(String) })
-    expect((await h.call(o.executeNode, { workflowUuid, releaseUuid: uuid(1), node: branch, context: {} })).body).toEqual({ reason: 'releaseNotFound' })
+    expect((await h.call(o.executeNode, { workflowUuid, releaseUuid: uuid(1), node: branch, computedConfig, context: {} })).body).toEqual({ reason: 'releaseNotFound' })
+    // the API requires every field but groupContext
+    const missing = await h.call(o.executeNode, { workflowUuid, releaseUuid, node: branch, context } as never)
+    expect(missing).toMatchObject({ status: 400, body: { errorMessage: expect.stringMatching(/computedConfig/) } })
   })
 
   it('creates, updates and removes tools with their workflow and draft', async () => {

@@ -345,7 +345,7 @@ export interface SpecTableOptions extends Samples {
 }
 
 /**
- * A spec entry with flags changed (`set`, by name), added (`add`) or taken out (`remove`): for the flag
+ * A spec entry with flags changed in place (`set`, by name; a new name renames), added (`add`) or taken out (`remove`): for the flag
  * changes UPSTREAM.md (b) lists that the entry's JSON does not carry yet.
  */
 export function amendFlags(changes: { set?: Record<string, Partial<SpecFlag>>; add?: SpecFlag[]; remove?: string[] }): (cmd: SpecCommand) => SpecCommand {

@@ -182,7 +182,8 @@ export const listIntegrations = defineEndpoint({
   payload: z.object({
     category: opt(integrationCategory, 'Only integrations of this category'),
     search: opt(z.string(), 'Text searched in the integration names'),
-    slug: opt(slug, 'Only the integration with exactly this slug'),
+    // the newest CLI's --slugs; the 1.0.57 client sent a single `slug`, the list's field name is inferred (UPSTREAM.md (b))
+    slugs: opt(z.array(slug), 'Only the integrations with these exact slugs'),
     hasActions: opt(z.boolean(), 'Whether the integration offers actions (usable in workflow nodes); --has-actions true and --no-has-actions work too'),
     hasExtractors: opt(z.boolean(), 'Whether the integration offers extractors (which sync data into models)'),
   }),

@@ -99,7 +99,7 @@ const filters = {
 
 const actionField = req(
   action,
-  'The action as JSON: {kind: native|connector|tool|agent, config: {...}, retry?} plus, by kind, actionSlug (native), integrationSlug + actionSlug + optional connectorUuid (connector), toolUuid, templateSlug or releaseUuid (tool), agentUuid, templateSlug or releaseUuid (agent)',
+  'The action as JSON (as action list prints it): {kind: native|connector|tool|agent, retry?} plus, by kind, actionSlug (native), integrationSlug + actionSlug + optional connectorUuid (connector), toolUuid, templateSlug or releaseUuid (tool), agentUuid, templateSlug or releaseUuid (agent); no config: inputs go in the data',
 )
 const nodesDescription =
   'Node graph as a JSON array ({uuid, slug, kind: native|connector|tool|agent, config, childrenUuids, fallbackOnFailure, position, ...}); it needs a start and an end node'
@@ -170,7 +170,8 @@ export const executeAction = defineEndpoint({
   payloadIn: 'body',
   payload: z.object({
     action: actionField,
-    data: req(jsonObject, 'Input record as a JSON object'),
+    // the API requires the key; the command sends {} when --data is left out
+    data: opt(jsonObject, 'Input record as a JSON object (default {}, e.g. for search actions that take no input)'),
   }),
   result: z.looseObject({ run }),
   reasons: {
@@ -215,7 +216,10 @@ export const getActionOutputSchema = defineEndpoint({
   method: 'POST',
   path: '/orchestration/actions/get-output-schema',
   payloadIn: 'body',
-  payload: z.object({ action: actionField }),
+  payload: z.object({
+    action: actionField,
+    data: opt(jsonObject, 'The inputs, as action execute takes them, for actions whose output depends on them (e.g. a HubSpot object type)'),
+  }),
   result: z.looseObject({ schema: jsonObject }),
   reasons: {
     integrationNotFound: 'No integration matches this slug.',
@@ -702,6 +706,8 @@ export const downloadRecordOutputs = defineEndpoint({
     executionsFilter: filters.executionsFilter,
     createdAfter: filters.createdAfter,
     createdBefore: filters.createdBefore,
+    limit: filters.limit,
+    offset: filters.offset,
   }),
   result: url,
   reasons: {
@@ -977,10 +983,7 @@ export const computeNode = defineEndpoint({
   idempotent: true,
 })
 
-/**
- * The API requires releaseUuid and computedConfig; the CLI fills them in when they are left out
- * (computes the config from the context, resolves a release of the workflow) before this call.
- */
+/** Debugging aid: every field but groupContext is required, as the newest CLI checks before calling (UPSTREAM.md (b)). */
 export const executeNode = defineEndpoint({
   name: 'orchestration.executeNode',
   method: 'POST',
@@ -988,9 +991,9 @@ export const executeNode = defineEndpoint({
   payloadIn: 'body',
   payload: z.object({
     workflowUuid: req(uuid, 'Workflow the node belongs to'),
-    releaseUuid: opt(uuid, 'Release to execute against (the API needs one; the CLI resolves it when left out)'),
+    releaseUuid: req(uuid, 'Release to execute against (release get-draft prints the draft one)'),
     node: nodeField,
-    computedConfig: opt(jsonObject, 'Resolved config of the node (the output of node compute); computed from the context when left out'),
+    computedConfig: req(jsonObject, 'Resolved config of the node (what node compute prints as computedConfig)'),
     context: contextField,
     groupContext: groupContextField,
   }),

@@ -158,7 +158,8 @@ const agentTarget = {
  * layout data the server can default.
  */
 const nodeBase = {
-  uuid,
+  /** any non-empty text: releases the API hands back are read whatever their node ids look like */
+  uuid: z.string().min(1),
   /** `[A-Za-z0-9_]`; `start` and `end` are reserved (the server reports `slugInvalid` on validate) */
   slug: z.string().min(1),
   name: z.string().optional(),
@@ -192,7 +193,11 @@ export const nodes = z.array(node)
 export const templateNode = node
 export type TemplateNode = Node
 
-const actionBase = { config: jsonObject, retry: nodeRetry.optional() }
+/**
+ * `config` is optional: the newest API reads an action's inputs only from `data`/`records` and drops
+ * whatever is put in config (UPSTREAM.md (b)); older payloads still carry `config: {}`.
+ */
+const actionBase = { config: jsonObject.optional(), retry: nodeRetry.optional() }
 
 export const nativeAction = entity({ ...actionBase, ...nativeTarget })
 export const connectorAction = entity({ ...actionBase, ...connectorTarget })

@@ -10,9 +10,13 @@ import { badRequest, notFound } from '../http.js'
 import { chooseGraph, deployedRelease, startRun } from '../runtime.js'
 import { createBatchFor } from './batches.js'
 
-/** `action execute` is an ad-hoc run of start → action → end; the run's output is the action's. */
+/**
+ * `action execute` is an ad-hoc run of start → action → end; the run's output is the action's. The
+ * action's config is dropped, as the API does now: inputs come only from the record.
+ */
 function graphOf(action: Action, data: Json) {
-  return actionGraph(action, data, { start: randomUUID(), action: randomUUID(), end: randomUUID() })
+  const { config: _ignored, ...target } = action
+  return actionGraph(target as Action, data, { start: randomUUID(), action: randomUUID(), end: randomUUID() })
 }
 
 const actionOutput = { outputSlug: 'action' }
@@ -47,7 +51,7 @@ function outputSchema(ctx: Ctx, action: Action): JsonObject {
 }
 
 export const actionHandlers = [
-  on(api.executeAction, (ctx, { action, data }) => {
+  on(api.executeAction, (ctx, { action, data = {} }) => {
     const choice = chooseGraph(ctx, { nodes: graphOf(action, data) })
     return { run: publicView(startRun(ctx, choice, data, actionOutput)) }
   }),

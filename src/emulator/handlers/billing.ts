@@ -105,21 +105,24 @@ function usageMetrics(ctx: Ctx, query: z.output<typeof api.getUsageMetrics.paylo
   if (last < first) throw badRequest('invalidPayload', 'to is before from')
   const days = (last - first) / DAY + 1
   if (days > MAX_DAYS) throw badRequest('invalidPayload', `The range covers ${days} days; at most ${MAX_DAYS} are allowed`)
-  const unit = query.unit ?? 'billing.credits'
+  // without a unit the API mixes all of them in one items list (UPSTREAM.md (b)); the emulator stores no records usage
+  const units = query.unit ? [query.unit] : (['billing.credits', 'orchestration.executions'] as const)
   const counts = new Map<number, Map<string, { slug: string; count: number; groupBy: string | null }>>()
-  const events = unit === 'storage.records' ? [] : usageEvents(ctx)
-  for (const event of events) {
-    const amount = unit === 'billing.credits' ? event.credits : 1
-    if (amount === 0 || event.at < first || event.at >= last + DAY) continue
-    if (filterFields.some((field) => query[field] !== undefined && event[field] !== query[field])) continue
-    const groupBy = query.groupBy ? ((event[groupFields[query.groupBy]] as string | null) ?? null) : null
-    const day = Math.floor(event.at / DAY) * DAY
-    const items = counts.get(day) ?? new Map()
-    counts.set(day, items)
-    const key = `${event.slug}\u0000${groupBy ?? ''}`
-    const item = items.get(key) ?? { slug: event.slug, count: 0, groupBy }
-    item.count += amount
-    items.set(key, item)
+  const events = usageEvents(ctx)
+  for (const unit of units.filter((counted) => counted !== 'storage.records')) {
+    for (const event of events) {
+      const amount = unit === 'billing.credits' ? event.credits : 1
+      if (amount === 0 || event.at < first || event.at >= last + DAY) continue
+      if (filterFields.some((field) => query[field] !== undefined && event[field] !== query[field])) continue
+      const groupBy = query.groupBy ? ((event[groupFields[query.groupBy]] as string | null) ?? null) : null
+      const day = Math.floor(event.at / DAY) * DAY
+      const items = counts.get(day) ?? new Map()
+      counts.set(day, items)
+      const key = `${unit}\u0000${event.slug}\u0000${groupBy ?? ''}`
+      const item = items.get(key) ?? { slug: event.slug, count: 0, groupBy }
+      item.count += amount
+      items.set(key, item)
+    }
   }
   return Array.from({ length: days }, (_, index) => {
     const day = first + index * DAY

@@ -66,7 +66,7 @@ export const downloadHandlers = [
   }),
   on(api.downloadRecords, (ctx, payload) => publish(ctx, 'application/x-ndjson', ndjson(selectOrchestrationRecords(ctx, payload).map((entry) => entry.record)))),
   on(api.downloadRecordOutputs, (ctx, payload) => {
-    const runs = selectOrchestrationRecords(ctx, payload).map((entry) => entry.run)
+    const runs = slice(selectOrchestrationRecords(ctx, payload), payload).map((entry) => entry.run)
     checkExportSize(runs.length, { none: 'noRecordsFound', tooMany: 'tooManyRecords' })
     return exportOutputs(ctx, runs, payload)
   }),

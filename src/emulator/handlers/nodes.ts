@@ -108,9 +108,9 @@ export const nodeHandlers = [
   })),
   on(api.executeNode, (ctx, payload) => {
     mustGet<WorkflowDoc>(ctx, 'workflow', payload.workflowUuid, 'workflow')
-    if (payload.releaseUuid) mustGet<ReleaseDoc>(ctx, 'release', payload.releaseUuid, 'release')
+    mustGet<ReleaseDoc>(ctx, 'release', payload.releaseUuid, 'release')
     const scope = scopeOf(payload.context as JsonObject, payload.groupContext as JsonObject | undefined)
-    const config = (payload.computedConfig as JsonObject | undefined) ?? computeOrFail(payload.node, scope)
+    const config = payload.computedConfig as JsonObject
     if (payload.node.kind === 'tool') return runToolNode(ctx, payload.node, config)
     const outcome = executeNode({ node: payload.node, config, scope, env: engineEnv(ctx), depth: 0, seed: payload.node.uuid })
     return outcome.ok

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { requests, stubApi } from '../../support/api-stub.js'
-import { runCommand } from '../../support/run-command.js'
+import { FakeClock, runCommand } from '../../support/run-command.js'
 import { expectSuccess, loadCommand, pick, printed } from '../../support/spec-table.js'
 import { resultFixtures, subscription } from '../../fixtures/billing.js'
 
@@ -83,5 +83,70 @@ describe('billing subscription', () => {
     stubApi('PUT', `/v1/billing/subscriptions/${path}`, { reason }, 400)
     const result = await run(`billing subscription ${verb}`, argv)
     expect([result.exitCode, result.json()]).toEqual([1, { errorMessage: message, reason, status: 400 }])
+  })
+})
+
+describe('billing subscription update-payment-method (card data never reaches the Cargo API)', () => {
+  const id = 'billing subscription update-payment-method'
+  const PAYMENT_METHOD = '/v1/billing/subscriptions/paymentMethod'
+  const card = ['--card-number', '4242 4242 4242 4242', '--card-exp', '12/2099', '--card-cvc', '123']
+
+  it('--payment-method-id makes the one PUT and prints {}', async () => {
+    stubApi('PUT', PAYMENT_METHOD, undefined)
+    expectSuccess(await run(id, ['--payment-method-id', 'pm_1Qx4Lk2eZvKYlo2C']), '{}\n')
+    expect(requests.map(pick)).toEqual([{ method: 'PUT', path: PAYMENT_METHOD, query: '', body: { paymentMethodId: 'pm_1Qx4Lk2eZvKYlo2C' } }])
+  })
+
+  it.each([
+    { name: 'card flags', argv: card, stdin: undefined },
+    { name: '--card-stdin', argv: ['--card-stdin'], stdin: '{"number":"4242424242424242","expMonth":12,"expYear":2099,"cvc":"123"}' },
+  ])('valid $name: exit 1 saying the card cannot be handed to Stripe here, nothing sent, no card digit printed', async ({ argv, stdin }) => {
+    const result = await runCommand(await loadCommand(id), argv, { stdin })
+    expect(result.exitCode).toBe(1)
+    expect(result.json()).toMatchObject({ reason: 'cardTokenizationUnavailable', errorMessage: expect.stringMatching(/Nothing was sent/) })
+    expect(result.stdout + result.stderr).not.toMatch(/4242|123"/)
+    expect(requests).toEqual([])
+  })
+
+  it('no arguments: exit 1 naming the alternatives, nothing sent', async () => {
+    const result = await run(id, ['--no-open', '--timeout', '10m', '--poll-interval', '5s'])
+    expect(result.exitCode).toBe(1)
+    expect(result.json()).toMatchObject({ reason: 'hostedFormUnavailable', errorMessage: expect.stringMatching(/--payment-method-id.*create-portal-session/) })
+    expect(requests).toEqual([])
+  })
+
+  it.each([
+    { argv: ['--card-number', '4242424242424241', '--card-exp', '12/2099', '--card-cvc', '123'], message: /--card-number: not a valid card number/ },
+    { argv: ['--card-number', '4242424242424242', '--card-exp', '13/2099', '--card-cvc', '123'], message: /--card-exp: expected MM\/YYYY/ },
+    { argv: ['--card-number', '4242424242424242', '--card-exp', '12-2099', '--card-cvc', '123'], message: /--card-exp: expected MM\/YYYY/ },
+    { argv: ['--card-number', '4242424242424242', '--card-exp', '12/2099', '--card-cvc', '12a'], message: /--card-cvc: expected 3 or 4 digits/ },
+    { argv: ['--card-number', '4242424242424242'], message: /card-exp/ },
+    { argv: ['--card-stdin', '--payment-method-id', 'pm_1'], message: /payment-method-id/ },
+    { argv: ['--payment-method-id', ''], message: /payment-method-id/ },
+    { argv: ['--timeout', 'soon'], message: /--timeout: expected a duration/ },
+  ])('$argv: exit 2, nothing sent', async ({ argv, message }) => {
+    await expectUsageError(id, argv, message)
+  })
+
+  it('refuses a card that expired before this month (exit 2, nothing sent)', async () => {
+    const clock = new FakeClock()
+    clock.time = Date.parse('2025-06-15T00:00:00Z')
+    const expired = await runCommand(await loadCommand(id), ['--card-number', '4242424242424242', '--card-exp', '05/2025', '--card-cvc', '123'], { clock })
+    const thisMonth = await runCommand(await loadCommand(id), ['--card-number', '4242424242424242', '--card-exp', '06/2025', '--card-cvc', '123'], { clock })
+    expect([expired.exitCode, expired.json().errorMessage]).toEqual([2, '--card-exp: the card has expired'])
+    expect([thisMonth.exitCode, thisMonth.json().reason]).toEqual([1, 'cardTokenizationUnavailable'])
+    expect(requests).toEqual([])
+  })
+
+  it.each([
+    { stdin: 'not json', message: /--card-stdin: standard input is not JSON/ },
+    { stdin: '{"number":"4242424242424242","expMonth":"12","expYear":2099,"cvc":"123"}', message: /--card-stdin: expected \{"number": string/ },
+    { stdin: '{"number":"4242424242424241","expMonth":12,"expYear":2099,"cvc":"123"}', message: /--card-stdin: number: not a valid card number/ },
+  ])('--card-stdin with $stdin: exit 2, nothing sent, the input not echoed', async ({ stdin, message }) => {
+    const result = await runCommand(await loadCommand(id), ['--card-stdin'], { stdin })
+    expect(result.exitCode).toBe(2)
+    expect(result.json().errorMessage).toMatch(message)
+    expect(result.stdout).not.toContain('4242')
+    expect(requests).toEqual([])
   })
 })

@@ -9,6 +9,7 @@ import { stripNulls } from '../../../src/api/null-stripping.js'
 import { requests, stubApi } from '../../support/api-stub.js'
 import { runCommand } from '../../support/run-command.js'
 import {
+  amendFlags,
   describeSpecTable,
   endpointsOf,
   expectApiHeaders,
@@ -28,6 +29,10 @@ describeSpecTable({
   resultFixtures,
   // the sample of an enum flag is its last option (worker), which the base-url invocation cannot use
   skip: { 'connection custom-integration create': '--base-url and --worker-uuid belong to one --kind each; tested below' },
+  // UPSTREAM.md (b): --slug became --slugs, a comma list sent as the array slugs (the older --slug is hidden, below)
+  amendments: {
+    'connection integration list': amendFlags({ set: { slug: { name: 'slugs', type: 'csv', payload: 'slugs' } } }),
+  },
 })
 
 describe('spec/commands/connection.json, in numbers', () => {
@@ -39,6 +44,35 @@ describe('spec/commands/connection.json, in numbers', () => {
 
 const run = async (id: string, argv: string[]) => runCommand(await loadCommand(id), argv)
 const listPath = '/v1/connection/integrations/list'
+
+describe('integration list --slugs, and the older --slug', () => {
+  it.each([
+    { argv: ['--slugs', 'clearbit,hubspot'], query: 'slugs%5B%5D=clearbit&slugs%5B%5D=hubspot' },
+    { argv: ['--slugs', 'clearbit'], query: 'slugs%5B%5D=clearbit' },
+    { argv: ['--slug', 'clearbit'], query: 'slugs%5B%5D=clearbit' },
+  ])('$argv sends ?$query', async ({ argv, query }) => {
+    stubApi('GET', listPath, resultFixtures['connection.listIntegrations'])
+    const result = await run('connection integration list', argv)
+    expectSuccess(result, printed(stripNulls(resultFixtures['connection.listIntegrations'])))
+    expect(requests.map(pick)).toStrictEqual([{ method: 'GET', path: listPath, query, body: undefined }])
+  })
+
+  it.each([
+    { argv: ['--slug', 'a', '--slugs', 'b'], message: '--slug' },
+    { argv: ['--slug', ''], message: '--slug' },
+  ])('$argv: exit 2, nothing sent', async ({ argv, message }) => {
+    const result = await run('connection integration list', argv)
+    expect(result.exitCode).toBe(2)
+    expect(result.json().errorMessage).toContain(message)
+    expect(requests).toHaveLength(0)
+  })
+
+  it('--slug is hidden from the help; --slugs is shown', async () => {
+    const Command = await loadCommand('connection integration list')
+    expect((Command.flags.slug as { hidden?: boolean }).hidden).toBe(true)
+    expect((Command.flags.slugs as { hidden?: boolean }).hidden).toBeFalsy()
+  })
+})
 
 describe('integration list: boolean filters written with a value, as the docs do', () => {
   it.each([

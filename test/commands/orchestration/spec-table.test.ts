@@ -13,6 +13,7 @@ import { stripNulls } from '../../../src/api/null-stripping.js'
 import { requests, stubApi } from '../../support/api-stub.js'
 import { runCommand } from '../../support/run-command.js'
 import {
+  amendFlags,
   describeSpecTable,
   endpointsOf,
   type ExpectedRequest,
@@ -28,8 +29,6 @@ import {
   without,
 } from '../../support/spec-table.js'
 import {
-  computeResult,
-  draftRelease,
   executeResult,
   fileBytes,
   folderUuid,
@@ -42,12 +41,27 @@ import {
   tools,
 } from '../../fixtures/orchestration.js'
 
+const workflowUuidSample = '3d8e2a10-6b3c-4f1e-9a2d-5c7b8e9f0a1b'
+const releaseUuidSample = '9a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d'
+
 /** Flags that cannot go together are spread over several invocations (each keeps the flags its selection accepts). */
 const invocations: Record<string, Selection[]> = {
   'orchestration run create': [without('release-uuid'), without('nodes')],
   'orchestration batch create': [without('release-uuid'), without('nodes')],
   'orchestration run cancel': [only('workflow-uuid', 'uuids'), without('uuids')],
   'orchestration record cancel': [only('workflow-uuid', 'ids'), without('ids')],
+}
+
+/** UPSTREAM.md (b): flag changes the entries' JSON does not carry yet. */
+const amendments = {
+  'orchestration action execute': amendFlags({ set: { data: { required: false } } }),
+  'orchestration node execute': amendFlags({ set: { 'release-uuid': { required: true }, 'computed-config': { required: true } } }),
+  'orchestration record download-outputs': amendFlags({
+    add: [
+      { name: 'limit', type: 'integer', required: false, payload: 'limit' },
+      { name: 'offset', type: 'integer', required: false, payload: 'offset' },
+    ],
+  }),
 }
 
 describeSpecTable({
@@ -59,6 +73,7 @@ describeSpecTable({
   resultFixtures,
   invocations,
   fileContent: fileBytes,
+  amendments,
 })
 
 describe('spec/commands/orchestration.json, in numbers', () => {
@@ -71,46 +86,81 @@ describe('spec/commands/orchestration.json, in numbers', () => {
 // ---------------------------------------------------------------------------------------------
 // Steps and notes of the spec
 
-describe('node execute fills in what the API requires', () => {
-  const workflowUuid = 'w-node-execute'
-  const base = ['--workflow-uuid', workflowUuid, '--node', JSON.stringify(jsonSamples.node), '--context', JSON.stringify(jsonSamples.context)]
-  const groupContext = ['--group-context', JSON.stringify(jsonSamples.groupContext)]
-  const computed = { domain: 'given.com' }
+describe('changed flags and payloads (UPSTREAM.md (b))', () => {
+  const node = ['--node', JSON.stringify(jsonSamples.node), '--context', JSON.stringify(jsonSamples.context)]
+  const nodeFlags = ['--workflow-uuid', workflowUuidSample, '--release-uuid', releaseUuidSample, ...node, '--computed-config', JSON.stringify(jsonSamples.computedConfig)]
 
-  it.each([
-    { name: 'both missing', argv: [...groupContext], compute: true, draft: true },
-    { name: 'only --computed-config missing', argv: [...groupContext, '--release-uuid', 'r-given'], compute: true, draft: false },
-    { name: 'only --release-uuid missing', argv: ['--computed-config', JSON.stringify(computed)], compute: false, draft: true },
-  ])('$name', async ({ argv, compute, draft }) => {
-    stubApi('POST', '/v1/orchestration/nodes/compute', computeResult)
-    stubApi('GET', '/v1/orchestration/releases/draft', draftRelease)
+  it.each(['--workflow-uuid', '--release-uuid', '--node', '--computed-config', '--context'])('node execute without %s: exit 2 naming it, nothing sent', async (left) => {
+    const at = nodeFlags.indexOf(left)
+    const argv = [...nodeFlags.slice(0, at), ...nodeFlags.slice(at + 2)]
+    const result = await runCommand(await loadCommand('orchestration node execute'), argv)
+    expect(result.exitCode).toBe(2)
+    expect(result.json().errorMessage).toContain(left)
+    expect(requests).toHaveLength(0)
+  })
+
+  it('node execute sends the five flags (and --group-context) in one call, nothing computed or resolved', async () => {
     stubApi('POST', '/v1/orchestration/nodes/execute', executeResult)
-
-    const result = await runCommand(await loadCommand('orchestration node execute'), [...base, ...argv])
-
+    const result = await runCommand(await loadCommand('orchestration node execute'), [...nodeFlags, '--group-context', JSON.stringify(jsonSamples.groupContext)])
     expectSuccess(result, printed(stripNulls(executeResult, endpoints.executeNode.keepNulls)))
-    const withGroup = argv.includes('--group-context') ? { groupContext: jsonSamples.groupContext } : {}
-    const expected: ExpectedRequest[] = []
-    if (compute) {
-      expected.push({ method: 'POST', path: '/v1/orchestration/nodes/compute', query: '', body: { node: jsonSamples.node, context: jsonSamples.context, ...withGroup } })
-    }
-    if (draft) expected.push({ method: 'GET', path: '/v1/orchestration/releases/draft', query: `workflowUuid=${workflowUuid}`, body: undefined })
-    expected.push({
-      method: 'POST',
-      path: '/v1/orchestration/nodes/execute',
-      query: '',
-      body: {
-        workflowUuid,
-        releaseUuid: draft ? draftRelease.release.uuid : 'r-given',
-        node: jsonSamples.node,
-        // nulls inside computedConfig are kept (keepNulls) and sent back as they came
-        computedConfig: compute ? computeResult.computedConfig : computed,
-        context: jsonSamples.context,
-        ...withGroup,
+    expect(requests.map(pick)).toStrictEqual([
+      {
+        method: 'POST',
+        path: '/v1/orchestration/nodes/execute',
+        query: '',
+        body: {
+          workflowUuid: workflowUuidSample,
+          releaseUuid: releaseUuidSample,
+          node: jsonSamples.node,
+          computedConfig: jsonSamples.computedConfig,
+          context: jsonSamples.context,
+          groupContext: jsonSamples.groupContext,
+        },
       },
-    })
-    expect(requests.map(pick)).toStrictEqual(expected)
-    for (const request of requests) expectApiHeaders(request)
+    ])
+  })
+
+  const action = { kind: 'connector', integrationSlug: 'clearbit', actionSlug: 'company_enrich' }
+
+  it('action execute without --data sends "data": {} (the API requires the key)', async () => {
+    stubApi('POST', '/v1/orchestration/actions/execute', resultFixtures['orchestration.executeAction'])
+    const result = await runCommand(await loadCommand('orchestration action execute'), ['--action', JSON.stringify({ kind: 'native', actionSlug: 'search' })])
+    expect(result.exitCode).toBe(0)
+    expect(requests.map(pick)).toStrictEqual([{ method: 'POST', path: '/v1/orchestration/actions/execute', query: '', body: { action: { kind: 'native', actionSlug: 'search' }, data: {} } }])
+  })
+
+  it('action execute and execute-batch send a config-less action as given (no config added)', async () => {
+    stubApi('POST', '/v1/orchestration/actions/execute', resultFixtures['orchestration.executeAction'])
+    stubApi('POST', '/v1/orchestration/actions/execute-batch', resultFixtures['orchestration.executeActionBatch'])
+    const one = await runCommand(await loadCommand('orchestration action execute'), ['--action', JSON.stringify(action), '--data', '{"domain":"acme.com"}'])
+    const many = await runCommand(await loadCommand('orchestration action execute-batch'), ['--action', JSON.stringify(action), '--records', '[{"domain":"acme.com"}]'])
+    expect([one.exitCode, many.exitCode]).toEqual([0, 0])
+    expect(requests.map((request) => request.body)).toStrictEqual([
+      { action, data: { domain: 'acme.com' } },
+      { action, records: [{ domain: 'acme.com' }] },
+    ])
+  })
+
+  it('action get-output-schema adds an empty config to a config-less action (some API versions answer 400 without it) and sends --data', async () => {
+    stubApi('POST', '/v1/orchestration/actions/get-output-schema', resultFixtures['orchestration.getActionOutputSchema'])
+    const result = await runCommand(await loadCommand('orchestration action get-output-schema'), ['--action', JSON.stringify(action), '--data', '{"objectType":"contacts"}'])
+    expectSuccess(result, printed(stripNulls(resultFixtures['orchestration.getActionOutputSchema'])))
+    expect(requests.map((request) => request.body)).toStrictEqual([{ action: { ...action, config: {} }, data: { objectType: 'contacts' } }])
+  })
+
+  it('record download-outputs --limit/--offset page the export', async () => {
+    stubApi('POST', '/v1/orchestration/records/download-outputs', resultFixtures['orchestration.downloadRecordOutputs'])
+    const argv = ['--workflow-uuid', workflowUuidSample, '--limit', '100', '--offset', '200', '--url-only']
+    const result = await runCommand(await loadCommand('orchestration record download-outputs'), argv)
+    expect(result.exitCode).toBe(0)
+    expect(requests.map((request) => request.body)).toStrictEqual([{ workflowUuid: workflowUuidSample, limit: 100, offset: 200 }])
+  })
+
+  it.each([['--limit', '-1'], ['--offset', 'x']])('record download-outputs %s %s: exit 2, nothing sent', async (flag, value) => {
+    const result = await runCommand(await loadCommand('orchestration record download-outputs'), ['--workflow-uuid', workflowUuidSample, flag, value])
+    expect(result.exitCode).toBe(2)
+    expect(result.json().errorMessage).toContain(flag)
+    expect(requests).toHaveLength(0)
   })
 })
 

@@ -73,6 +73,13 @@ describe('filters the API does not take are applied by the CLI (wire.md §19.10)
     expect(requests.map(pick)).toStrictEqual([get('/v1/storage/models/list')])
   })
 
+  it('model list takes no option in its help (UPSTREAM.md (b)): --dataset-uuid is kept hidden for older scripts', async () => {
+    const Command = await loadCommand('storage model list')
+    const shown = Object.entries(Command.flags as Record<string, { hidden?: boolean }>).filter(([, flag]) => !flag.hidden).map(([name]) => name)
+    expect(shown.filter((name) => !['profile', 'format', 'query', 'raw', 'json'].includes(name))).toEqual([])
+    expect(Command.flags['dataset-uuid']).toMatchObject({ hidden: true })
+  })
+
   it('relationship list --model-uuid keeps the relationships from or to that model', async () => {
     stubApi('GET', '/v1/storage/relationships/list', { relationships })
     const result = await run('relationship list', ['--model-uuid', contactsUuid])
