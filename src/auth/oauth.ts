@@ -5,7 +5,8 @@ import type { FetchLike, HttpResponse } from '../api/transport.js'
  * OAuth 2.0 Device Authorization Grant (RFC 8628) and refresh (RFC 6749 §6). The original CLI's
  * authorization server is not public, so its location is configuration: CARGO_AI_AUTH_URL (default: the
  * API origin), with the endpoints /oauth/device/code and /oauth/token, and CARGO_AI_OAUTH_CLIENT_ID
- * (default `cargo-ai-cli`). The emulator implements both ends.
+ * (default `cargo-ai-cli`). The emulator implements both ends. The email one-time-code sign-in uses the
+ * same server (email-sign-in.ts).
  */
 export interface OAuthConfig {
   authUrl: string
@@ -53,7 +54,8 @@ export class OAuthError extends Error {
   }
 }
 
-async function post(fetch: FetchLike, url: string, form: Record<string, string>, signal?: AbortSignal): Promise<{ status: number; body: Record<string, unknown> }> {
+/** POSTs a form to the authorization server; its JSON answer, whatever the status. */
+export async function post(fetch: FetchLike, url: string, form: Record<string, string>, signal?: AbortSignal): Promise<{ status: number; body: Record<string, unknown> }> {
   let response: HttpResponse
   try {
     response = await fetch(url, {
@@ -85,7 +87,8 @@ export async function requestDeviceCode(fetch: FetchLike, config: OAuthConfig): 
   return parsed.data
 }
 
-function describe(body: Record<string, unknown>): string | undefined {
+/** `error: error_description` of an OAuth error body. */
+export function describe(body: Record<string, unknown>): string | undefined {
   const text = [body.error, body.error_description].filter((part) => typeof part === 'string' && part).join(': ')
   return text || undefined
 }
@@ -139,7 +142,7 @@ export async function refreshTokens(fetch: FetchLike, config: OAuthConfig, refre
   return parseTokens(body)
 }
 
-function parseTokens(body: Record<string, unknown>): TokenSet {
+export function parseTokens(body: Record<string, unknown>): TokenSet {
   const parsed = tokenSchema.safeParse(body)
   if (!parsed.success) throw new OAuthError('The authorization server answered without an access token')
   return parsed.data

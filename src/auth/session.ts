@@ -7,6 +7,39 @@ import { type Config, type Profile, readConfig } from './config-file.js'
 import { type Credentials, storeFor } from './credential-store.js'
 import { withFileLock } from './file-lock.js'
 
+/**
+ * The environment variables that take part in sign-in, in precedence order: our CARGO_AI_* names first,
+ * then the real CLI's names (CARGO_API_TOKEN, CARGO_API_KEY, CARGO_BASE_URL, CARGO_WORKSPACE_UUID).
+ */
+export const TOKEN_VARIABLES = ['CARGO_AI_TOKEN', 'CARGO_API_TOKEN', 'CARGO_API_KEY'] as const
+export const BASE_URL_VARIABLES = ['CARGO_AI_BASE_URL', 'CARGO_BASE_URL'] as const
+export const WORKSPACE_VARIABLES = ['CARGO_AI_WORKSPACE_UUID', 'CARGO_WORKSPACE_UUID'] as const
+
+export type TokenVariable = (typeof TOKEN_VARIABLES)[number]
+export type BaseUrlVariable = (typeof BASE_URL_VARIABLES)[number]
+export type WorkspaceVariable = (typeof WORKSPACE_VARIABLES)[number]
+
+/** The first of `names` that is set to something in the environment (an empty variable counts as unset). */
+export function fromEnvironment<Name extends string>(env: NodeJS.ProcessEnv, names: readonly Name[]): { name: Name; value: string } | undefined {
+  const name = names.find((candidate) => env[candidate])
+  return name === undefined ? undefined : { name, value: env[name] as string }
+}
+
+/** After a login or logout: a token variable still set wins over the stored sign-in, which is easy to forget. */
+export function environmentTokenNotice(env: NodeJS.ProcessEnv): string | undefined {
+  const variable = fromEnvironment(env, TOKEN_VARIABLES)
+  return variable && `${variable.name} is set in this environment: commands keep using its token, not the stored sign-in (unless given --profile).`
+}
+
+/** Which variable or store supplied each part of a session (whoami and error messages name it). */
+export interface SessionSources {
+  /** a variable name, or the store the profile's credentials are in */
+  token?: TokenVariable | 'keyring' | 'file'
+  baseUrl: BaseUrlVariable | 'profile' | 'default'
+  /** absent: none is sent, and the token's own workspace is used */
+  workspaceUuid?: WorkspaceVariable | 'profile'
+}
+
 /** What a command needs to talk to the API: where, as whom, in which workspace. */
 export interface Session {
   configDir: string
@@ -15,29 +48,51 @@ export interface Session {
   config: Config
   baseUrl: string
   token?: string
-  /** the stored credentials (absent when the token comes from CARGO_AI_TOKEN) */
+  /** the stored credentials (absent when the token comes from the environment) */
   credentials?: Credentials
-  /** where the token came from */
+  /** where the token came from, as a kind; `sources.token` names the variable */
   tokenSource?: 'env' | 'keyring' | 'file'
+  sources: SessionSources
+  /** a token variable that is set but not used, because --profile was given on the command line */
+  unusedTokenVariable?: TokenVariable
   workspaceUuid?: string
   /** requests go to the embedded emulator instead of the network */
   emulator: boolean
 }
 
-/** Environment variables win over the stored profile (DESIGN.md, Configuration). */
-export async function resolveSession(env: NodeJS.ProcessEnv, profileOverride?: string, notify: (message: string) => void = () => {}): Promise<Session> {
+/**
+ * One precedence, for every command and the fast path:
+ * - token: CARGO_AI_TOKEN, CARGO_API_TOKEN, CARGO_API_KEY, then the profile's stored credentials;
+ * - workspace: CARGO_AI_WORKSPACE_UUID, CARGO_WORKSPACE_UUID, then the profile's;
+ * - base URL: CARGO_AI_BASE_URL, CARGO_BASE_URL, then the profile's, then the default.
+ * A `--profile` given on the command line (`profileFlag`) is a choice made for this very command: it
+ * selects that profile's stored token and workspace over any inherited from the environment (an
+ * inherited token must not silently stand in for the sign-in asked for). The base URL variables still
+ * apply: they say where the API is, not who is calling. CARGO_AI_PROFILE is the environment, and
+ * yields to the token variables.
+ */
+export async function resolveSession(env: NodeJS.ProcessEnv, profileFlag?: string, notify: (message: string) => void = () => {}): Promise<Session> {
   const dir = configDir(env)
   const config = await readConfig(dir, notify)
-  const profileName = profileOverride || env.CARGO_AI_PROFILE || config.currentProfile
+  const profileName = profileFlag || env.CARGO_AI_PROFILE || config.currentProfile
   const profile = config.profiles[profileName] ?? {}
-  // An explicit CARGO_AI_BASE_URL points elsewhere, even from an emulator profile.
-  const emulator = Boolean(profile.emulator) && !env.CARGO_AI_BASE_URL
-  const baseUrl = env.CARGO_AI_BASE_URL || profile.baseUrl || DEFAULT_BASE_URL
-  const workspaceUuid = env.CARGO_AI_WORKSPACE_UUID || profile.workspaceUuid
-  const session: Session = { configDir: dir, profileName, profile, config, baseUrl, workspaceUuid, emulator }
-  if (env.CARGO_AI_TOKEN) {
-    registerSecrets(env.CARGO_AI_TOKEN)
-    return { ...session, token: env.CARGO_AI_TOKEN, tokenSource: 'env' }
+  const baseUrlVariable = fromEnvironment(env, BASE_URL_VARIABLES)
+  // A base URL from the environment points elsewhere, even from an emulator profile.
+  const emulator = Boolean(profile.emulator) && !baseUrlVariable
+  const baseUrl = baseUrlVariable?.value || profile.baseUrl || DEFAULT_BASE_URL
+  const identityFromEnvironment = !profileFlag
+  const workspaceVariable = identityFromEnvironment ? fromEnvironment(env, WORKSPACE_VARIABLES) : undefined
+  const workspaceUuid = workspaceVariable?.value || profile.workspaceUuid
+  const sources: SessionSources = {
+    baseUrl: baseUrlVariable?.name ?? (profile.baseUrl ? 'profile' : 'default'),
+    workspaceUuid: workspaceVariable?.name ?? (profile.workspaceUuid ? 'profile' : undefined),
+  }
+  const session: Session = { configDir: dir, profileName, profile, config, baseUrl, workspaceUuid, emulator, sources }
+  const tokenVariable = fromEnvironment(env, TOKEN_VARIABLES)
+  if (tokenVariable && !identityFromEnvironment) session.unusedTokenVariable = tokenVariable.name
+  else if (tokenVariable) {
+    registerSecrets(tokenVariable.value)
+    return { ...session, token: tokenVariable.value, tokenSource: 'env', sources: { ...sources, token: tokenVariable.name } }
   }
   if (profile.credentialStore) {
     const store = storeFor(profile.credentialStore, dir, notify)
@@ -48,7 +103,7 @@ export async function resolveSession(env: NodeJS.ProcessEnv, profileOverride?: s
     })
     if (credentials) {
       registerSecrets(credentials.token, credentials.refreshToken)
-      return { ...session, token: credentials.token, credentials, tokenSource: store.kind }
+      return { ...session, token: credentials.token, credentials, tokenSource: store.kind, sources: { ...sources, token: store.kind } }
     }
   }
   return session

@@ -1,10 +1,11 @@
 import { updateConfig } from '../auth/config-file.js'
 import { forgetCredentials } from '../auth/credential-store.js'
+import { environmentTokenNotice } from '../auth/session.js'
 import { BaseCommand } from '../cli/base-command.js'
 
 export default class Logout extends BaseCommand {
   static summary = 'Forget the stored credentials of the current profile (keyring and credentials file).'
-  static description = 'Nothing is revoked on the server: to revoke an API token, remove it in the Cargo app (workspace token remove).'
+  static description = 'Nothing is revoked on the server: to revoke an API token, remove it in the Cargo app (workspaceManagement token remove).'
   static examples = ['<%= config.bin %> logout', '<%= config.bin %> logout --profile staging']
 
   async run(): Promise<void> {
@@ -16,7 +17,8 @@ export default class Logout extends BaseCommand {
       if (!profile?.credentialStore) return false
       delete profile.credentialStore
     })
-    if (this.factory.env.CARGO_AI_TOKEN) this.note('CARGO_AI_TOKEN is still set in this environment and will keep being used.')
+    const shadowing = environmentTokenNotice(this.factory.env)
+    if (shadowing) this.note(shadowing)
     await this.print({ profile: session.profileName, loggedOut: true, removedCredentials: removed })
   }
 }

@@ -4,13 +4,26 @@ import { BaseCommand } from '../cli/base-command.js'
 
 export default class Whoami extends BaseCommand {
   static summary = 'Show the signed-in user and workspace, and where the credentials come from.'
-  static examples = ['<%= config.bin %> whoami', '<%= config.bin %> whoami --query workspace.uuid']
+  static description = `tokenSource names what supplied the token: CARGO_AI_TOKEN, CARGO_API_TOKEN or CARGO_API_KEY, else the
+profile's store (keyring or file). baseUrlSource and workspaceSource likewise name CARGO_AI_BASE_URL or
+CARGO_BASE_URL, CARGO_AI_WORKSPACE_UUID or CARGO_WORKSPACE_UUID, the profile, or the default.`
+  static examples = ['<%= config.bin %> whoami', '<%= config.bin %> whoami --query workspace.uuid', '<%= config.bin %> whoami --query tokenSource']
 
   async run(): Promise<void> {
     const { flags } = await this.parseArgv(Whoami)
     const client = await this.client(flags.profile)
     const session = await this.session(flags.profile)
     const [{ user }, { workspace }] = await Promise.all([client.call(getCurrentUser, {}), client.call(getCurrentWorkspace, {})])
-    await this.print({ user, workspace, profile: session.profileName, baseUrl: session.baseUrl, credentials: session.tokenSource })
+    const { sources } = session
+    await this.print({
+      user,
+      workspace,
+      profile: session.profileName,
+      baseUrl: session.baseUrl,
+      credentials: session.tokenSource,
+      tokenSource: sources.token,
+      baseUrlSource: sources.baseUrl,
+      workspaceSource: sources.workspaceUuid ?? 'token',
+    })
   }
 }

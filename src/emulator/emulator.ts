@@ -4,6 +4,7 @@ import { handlers } from './handlers/index.js'
 import { FILES_PATH, serveFile } from './handlers/downloads.js'
 import { S3_PATH, receivePart } from './handlers/workspace.js'
 import { ApiFailure, type ErrorBody, badRequest, jsonResponse, sentenceOf } from './http.js'
+import { OUTBOX_PATH, outbox } from './email-sign-in.js'
 import { handleOAuth, OAUTH_PATH } from './oauth.js'
 import { rawPayload, validatePayload } from './payload.js'
 import { type RouteMatch, matchRoute } from './routes.js'
@@ -122,6 +123,7 @@ export function buildEmulator(options: EmulatorOptions, table: ReadonlyMap<strin
     try {
       const url = new URL(request.url)
       if (url.pathname.startsWith(OAUTH_PATH)) return await handleOAuth(store, request, url, now())
+      if (url.pathname === OUTBOX_PATH) return store.transaction(() => outbox(store, request, url))
       if (request.method === 'GET' && url.pathname.startsWith(FILES_PATH)) {
         return store.transaction(() => serveFile(store, url.pathname.slice(FILES_PATH.length)))
       }

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto'
+import { EMAIL_CODE_GRANT, redeemEmailCode, sendEmailCode, type SignedInIdentity } from './email-sign-in.js'
 import { jsonResponse } from './http.js'
 import { SEED } from './seed.js'
 import type { Store, StoredDoc } from './store.js'
@@ -9,6 +10,7 @@ import type { Store, StoredDoc } from './store.js'
  * Lifetimes come from the environment so that tests can watch codes and tokens expire:
  * CARGO_AI_EMULATOR_TOKEN_TTL (access tokens, seconds, default 3600), CARGO_AI_EMULATOR_DEVICE_TTL
  * (device codes, default 600), CARGO_AI_EMULATOR_DEVICE_INTERVAL (polling interval, default 5).
+ * The email one-time-code sign-in shares the token endpoint (email-sign-in.ts).
  */
 export const OAUTH_PATH = '/oauth/'
 
@@ -68,8 +70,12 @@ export async function handleOAuth(store: Store, request: Request, url: URL, now:
         return deviceCode(store, form, url, now, env)
       case 'POST /oauth/device/verify':
         return verify(store, form, now)
+      case 'POST /oauth/email/code':
+        return sendEmailCode(store, form, now, env)
       case 'POST /oauth/token':
-        return form.grant_type === 'refresh_token' ? refresh(store, form, now, env) : deviceToken(store, form, now, env)
+        if (form.grant_type === 'refresh_token') return refresh(store, form, now, env)
+        if (form.grant_type === EMAIL_CODE_GRANT) return emailToken(store, form, now, env)
+        return deviceToken(store, form, now, env)
       default:
         return jsonResponse(404, { errorMessage: `No such endpoint: ${route}` })
     }
@@ -122,7 +128,13 @@ function deviceToken(store: Store, form: Record<string, string>, now: number, en
     return tooSoon ? oauthError('slow_down', 'Polling too fast') : oauthError('authorization_pending', 'Waiting for the user')
   }
   store.put('deviceCode', { ...device, status: 'used' }, null)
-  return issueTokens(store, now, env)
+  return issueTokens(store, now, env, { workspaceUuid: SEED.workspaceUuid, userUuid: SEED.userUuid })
+}
+
+/** The email-code grant answers which workspace the sign-in resolved to, beside the tokens. */
+function emailToken(store: Store, form: Record<string, string>, now: number, env: NodeJS.ProcessEnv): Response {
+  const identity = redeemEmailCode(store, form, now)
+  return identity instanceof Response ? identity : issueTokens(store, now, env, identity, { workspace_uuid: identity.workspaceUuid })
 }
 
 function refresh(store: Store, form: Record<string, string>, now: number, env: NodeJS.ProcessEnv): Response {
@@ -132,10 +144,10 @@ function refresh(store: Store, form: Record<string, string>, now: number, env: N
   // so a process still holding it is not cut off by another process's renewal.
   const { refreshToken: _spent, ...rest } = current
   store.put('token', rest, current.workspaceUuid)
-  return issueTokens(store, now, env)
+  return issueTokens(store, now, env, { workspaceUuid: current.workspaceUuid, userUuid: current.userUuid })
 }
 
-function issueTokens(store: Store, now: number, env: NodeJS.ProcessEnv): Response {
+function issueTokens(store: Store, now: number, env: NodeJS.ProcessEnv, identity: SignedInIdentity, extra: Record<string, string> = {}): Response {
   const ttl = seconds(env, 'CARGO_AI_EMULATOR_TOKEN_TTL', 3600)
   const doc: TokenDoc = {
     uuid: randomUUID(),
@@ -144,12 +156,12 @@ function issueTokens(store: Store, now: number, env: NodeJS.ProcessEnv): Respons
     refreshToken: secret('ort'),
     expiresAt: now + ttl * 1000,
     deletedAt: null,
-    workspaceUuid: SEED.workspaceUuid,
-    userUuid: SEED.userUuid,
+    workspaceUuid: identity.workspaceUuid,
+    userUuid: identity.userUuid,
     createdAt: new Date(now).toISOString(),
   }
   store.put('token', doc, doc.workspaceUuid)
-  return jsonResponse(200, { access_token: doc.token, refresh_token: doc.refreshToken, token_type: 'Bearer', expires_in: ttl })
+  return jsonResponse(200, { access_token: doc.token, refresh_token: doc.refreshToken, token_type: 'Bearer', expires_in: ttl, ...extra })
 }
 
 function verificationPage(url: URL): Response {

@@ -73,7 +73,7 @@ describe('login --token', () => {
   it.each([
     [['--token', ''], '--token is empty'],
     [['--token', 'a b'], '--token contains white space; pass the token alone'],
-    [[], 'Missing --token: pass an API token (or - to read it from standard input), or use --oauth or --emulator'],
+    [[], 'Missing --token: pass an API token (or - to read it from standard input), or use --email, --oauth or --emulator'],
   ])('refuses %j before any request (exit 2)', async (argv, message) => {
     const result = await runCommand(Login, argv, { env: freshEnv() })
     expect(result.exitCode).toBe(2)
@@ -103,6 +103,9 @@ describe('whoami and logout', () => {
       profile: 'default',
       baseUrl: TEST_BASE_URL,
       credentials: 'file',
+      tokenSource: 'file',
+      baseUrlSource: 'CARGO_AI_BASE_URL',
+      workspaceSource: 'profile',
     })
     const workspaceCall = requests.find((r) => r.path === '/v1/workspaceManagement/workspaces/current')
     expect(workspaceCall?.headers).toMatchObject({ authorization: 'Bearer tok-abc', 'selected-workspace-uuid': 'ws-9', 'x-cargo-origin': 'cli' })

@@ -65,7 +65,7 @@ describe('login --oauth', () => {
     const env = freshEnv()
     const result = await runCommand(Login, ['--oauth', '--no-browser'], { env, clock: new FakeClock() })
     expect(result.exitCode).toBe(2)
-    expect(result.json()).toEqual({ errorMessage: 'Several workspaces: choose one with --workspace-uuid', workspaces: [acme, globex] })
+    expect(result.json()).toEqual({ errorMessage: 'Several workspaces: choose one with --workspace-uuid or --workspace-name', workspaces: [acme, globex] })
     expect(existsSync(join(env.CARGO_AI_CONFIG_DIR, 'credentials.json'))).toBe(false)
   })
 
