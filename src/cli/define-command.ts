@@ -8,7 +8,7 @@ import { BaseCommand } from './base-command.js'
 import { CliError, ExitCode, UsageError } from './cli-error.js'
 import { callEndpoint, checkOutputTarget, collectPayload, deliverDownload } from './declared-run.js'
 import type { InterruptSource } from './factory.js'
-import { explainLostAnswer, lookupFor } from './lost-answers.js'
+import { createKeepingTheAnswer, createsSomething, sendKeepingTheAnswer } from './lost-answers.js'
 import { reportError } from './output.js'
 import { checkTimerMs, type FieldFlag, type FlagKind, parseDuration, parseInteger } from './flag-values.js'
 import { checkPathUuids, checkPayload } from './payload-check.js'
@@ -154,11 +154,14 @@ export function defineCommand<E extends Endpoint>(declaration: CommandDeclaratio
       const policy = decl.wait
       const waiting = policy && (decl.waitAlways || parsedFlags['wait-until-finished'])
       const waitOptions = waiting ? this.waitSettings(parsedFlags) : undefined
-      if (!policy || !waiting || !waitOptions) return callEndpoint(client, decl.endpoint, payload)
+      if (!policy || !waiting || !waitOptions) {
+        if (!createsSomething(decl.endpoint)) return callEndpoint(client, decl.endpoint, payload)
+        return createKeepingTheAnswer((signal) => client.call(decl.endpoint, payload as never, { signal }), decl.endpoint, payload, this.factory.onInterrupt, (message) => this.note(message))
+      }
       // from before the create until the wait ends, a signal never loses what was created
       const interrupts = latchInterrupts(this.factory.onInterrupt)
       try {
-        const started = decl.waitAlways ? undefined : await this.startOperation(client, payload, policy, interrupts.source)
+        const started = decl.waitAlways ? undefined : await this.startOperation(client, payload, interrupts.source)
         const uuid = decl.waitAlways ? String(payload.uuid) : policy.uuidFrom(started)
         if (!uuid) throw new CliError(`The API did not return the ${policy.noun}'s uuid, so there is nothing to wait for`)
         await this.waitFor(policy, uuid, client, waitOptions, started, Boolean(parsedFlags['exit-status']), interrupts.source)
@@ -172,29 +175,9 @@ export function defineCommand<E extends Endpoint>(declaration: CommandDeclaratio
      * The call that starts what is then waited for. A first Ctrl-C lets its answer arrive, so that the
      * uuid to resume with is printed; a second one stops it, saying the operation may exist and how to check.
      */
-    private async startOperation(client: CargoClient, payload: Record<string, unknown>, policy: WaitPolicy, onInterrupt: InterruptSource): Promise<unknown> {
-      const stop = new AbortController()
-      let signals = 0
-      let last: string | undefined
-      const unsubscribe = onInterrupt((signal) => {
-        last = signal
-        if (++signals === 1) this.note(`Waiting for the API to answer, so that the ${policy.noun}'s uuid is not lost; press Ctrl-C again to stop now.`)
-        else stop.abort()
-      })
-      const sentAt = new Date()
-      try {
-        return await client.call(decl.endpoint, payload as never, { signal: stop.signal })
-      } catch (error) {
-        if (!stop.signal.aborted) throw explainLostAnswer(error, decl.endpoint, payload)
-        const lookup = lookupFor(decl.endpoint, payload, sentAt)
-        const check = lookup ? ` Check with: cargo-ai ${lookup.command}` : ''
-        throw new CliError(`Stopped by ${last} before the API answered: the ${policy.noun} may have been created.${check}`, ExitCode.interrupted, {
-          reason: 'interrupted',
-          ...(lookup ? { checkWith: `cargo-ai ${lookup.command}` } : {}),
-        })
-      } finally {
-        unsubscribe()
-      }
+    private async startOperation(client: CargoClient, payload: Record<string, unknown>, onInterrupt: InterruptSource): Promise<unknown> {
+      const send = (signal: AbortSignal) => client.call(decl.endpoint, payload as never, { signal })
+      return (await sendKeepingTheAnswer(send, decl.endpoint, payload, onInterrupt, (message) => this.note(message))).result
     }
 
     private waitSettings(parsedFlags: ParsedFlags) {

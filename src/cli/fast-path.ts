@@ -187,6 +187,7 @@ export async function runFastCommand(command: FastCommand, parsed: ParsedArgv, v
     { createFactory },
     { checkOutputOptions, escapeControlCharacters, printError },
     { checkPathUuids, checkPayload },
+    { createKeepingTheAnswer, createsSomething },
   ] = await Promise.all([
     import('../auth/session.js'),
     import('./api-access.js'),
@@ -194,6 +195,7 @@ export async function runFastCommand(command: FastCommand, parsed: ParsedArgv, v
     import('./factory.js'),
     import('./output.js'),
     import('./payload-check.js'),
+    import('./lost-answers.js'),
   ])
   const factory = createFactory()
   const note = (message: string) => factory.io.stderr.write(`${escapeControlCharacters(message)}\n`)
@@ -218,7 +220,10 @@ export async function runFastCommand(command: FastCommand, parsed: ParsedArgv, v
     await checkOutputTarget(command.download, parsed.flags)
     const session = await resolveSession(factory.env, parsed.flags.profile as string | undefined, note)
     const client = await clientForSession({ factory, version, note }, session)
-    const result = await callEndpoint(client, command.endpoint, payload)
+    // a create keeps its answer through a first Ctrl-C, as DeclaredCommand does
+    const result = createsSomething(command.endpoint)
+      ? await createKeepingTheAnswer((signal) => client.call(command.endpoint, payload as never, { signal }), command.endpoint, payload, factory.onInterrupt, note)
+      : await callEndpoint(client, command.endpoint, payload)
     if (command.download && !parsed.flags['url-only']) await deliverDownload(client, factory, result, parsed.flags, outputOptions)
     else await printFor(factory, result, outputOptions)
   } catch (error) {

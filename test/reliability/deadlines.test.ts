@@ -18,7 +18,8 @@ import DownloadRuns from '../../src/commands/orchestration/run/download.js'
 import CreateRun from '../../src/commands/orchestration/run/create.js'
 import WorkspaceFileUpload from '../../src/commands/workspaceManagement/file/upload.js'
 import { server as msw } from '../support/api-stub.js'
-import { FakeClock, runCommand, signedInEnv, tempConfigDir } from '../support/run-command.js'
+import { fastPathMode } from '../support/fast-path-mode.js'
+import { FakeClock, runCommand, signedInEnv, tempConfigDir, useFastPath } from '../support/run-command.js'
 import { cleanEnv, startCli } from '../e2e/cli-process.js'
 
 const WORKFLOW = '00000000-0000-4000-8000-000000000102'
@@ -232,6 +233,70 @@ describe('3. downloads end: stalled body, signals, truncation, signed-URL answer
   }, 30_000)
 })
 
+describe('2. Ctrl-C during a plain create (no --wait-until-finished), on both command paths', () => {
+  const interruptible = () => {
+    let interrupt: ((signal: 'SIGINT' | 'SIGTERM') => void) | undefined
+    return {
+      send: (signal: 'SIGINT' | 'SIGTERM') => interrupt?.(signal),
+      onInterrupt: (handler: (signal: 'SIGINT' | 'SIGTERM') => void) => {
+        interrupt = handler
+        return () => (interrupt = undefined)
+      },
+    }
+  }
+
+  describe.each([
+    ['oclif', false],
+    ['fast path', true],
+  ])('%s', (_name, fast) => {
+    beforeAll(() => useFastPath(fast ? fastPathMode() : undefined))
+    afterAll(() => useFastPath(undefined))
+
+    it('a first Ctrl-C waits for the answer and prints the created run (exit 130)', async () => {
+      const signals = interruptible()
+      route = (_request, response) => {
+        signals.send('SIGINT')
+        setTimeout(() => json(response, pendingRun), 100)
+      }
+      const result = await runCommand(CreateRun, ['--workflow-uuid', WORKFLOW, '--data', '{}'], { env: env(), onInterrupt: signals.onInterrupt })
+      expect([result.exitCode, result.json()]).toEqual([130, pendingRun])
+      expect(result.stderr).toBe(
+        "Waiting for the API to answer, so that the run's uuid is not lost; press Ctrl-C again to stop now.\nStopped by SIGINT after the API answered: what it created is printed on stdout.\n",
+      )
+      expect(seen).toEqual(['POST /v1/orchestration/runs'])
+    })
+
+    it('a second Ctrl-C stops at once: the outcome is unknown, with the command that checks (exit 130)', async () => {
+      const signals = interruptible()
+      route = (_request, response) => {
+        signals.send('SIGINT')
+        signals.send('SIGINT')
+        hold(response)
+      }
+      const result = await runCommand(CreateRun, ['--workflow-uuid', WORKFLOW, '--data', '{}'], { env: env(), onInterrupt: signals.onInterrupt })
+      expect(result.exitCode).toBe(130)
+      expect(result.json()).toEqual({
+        errorMessage: expect.stringMatching(/^Stopped by SIGINT before the API answered: the run may have been created; the outcome is unknown\. Check with: cargo-ai orchestration run list/),
+        reason: 'interrupted',
+        checkWith: expect.stringMatching(new RegExp(`^cargo-ai orchestration run list --workflow-uuid ${WORKFLOW} --created-after `)),
+      })
+    })
+  })
+
+  it('a real SIGINT to `cargo-ai orchestration run create` (the fast path) while the POST is in flight: the run is printed, exit 130', async () => {
+    let running: ReturnType<typeof startCli> | undefined
+    route = (_request, response) => {
+      running?.child.kill('SIGINT')
+      setTimeout(() => json(response, pendingRun), 300)
+    }
+    running = startCli(['orchestration', 'run', 'create', '--workflow-uuid', WORKFLOW, '--data', '{}'], cleanEnv({ ...env(), DEBUG: 'cargo-ai:fast' }))
+    const result = await running.done
+    expect([result.code, result.json()]).toEqual([130, pendingRun])
+    expect(result.stderr).toContain('Stopped by SIGINT after the API answered')
+    expect(result.stderr).toContain('cargo-ai:fast orchestration:run:create: fast path')
+  }, 30_000)
+})
+
 describe('2. nothing created is lost', () => {
   it('polls answering 503 until retries run out after the create: stdout still names the run and how to resume (exit 4)', async () => {
     route = (request, response) => (request.method === 'POST' ? json(response, pendingRun) : json(response, { errorMessage: 'Service Unavailable' }, 503))
@@ -285,7 +350,7 @@ describe('2. nothing created is lost', () => {
     })
     expect(result.exitCode).toBe(130)
     const { errorMessage, reason, checkWith } = result.json()
-    expect([errorMessage.split(' Check with')[0], reason]).toEqual(['Stopped by SIGINT before the API answered: the run may have been created.', 'interrupted'])
+    expect([errorMessage.split(' Check with')[0], reason]).toEqual(['Stopped by SIGINT before the API answered: the run may have been created; the outcome is unknown.', 'interrupted'])
     expect(checkWith).toMatch(new RegExp(`^cargo-ai orchestration run list --workflow-uuid ${WORKFLOW} --created-after \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$`))
     const since = new Date(checkWith.split(' ').at(-1))
     expect(since.getTime()).toBeGreaterThanOrEqual(Math.floor(before.getTime() / 1000) * 1000)
@@ -321,6 +386,34 @@ describe('2. nothing created is lost', () => {
       // sent once: a create is never repeated blind
       expect(seen).toEqual(['POST /v1/orchestration/runs'])
     }
+  })
+  it.each([502, 504])('a gateway %i in answer to a create is an unknown outcome, with the command that checks (exit 4), on both command paths', async (status) => {
+    route = (_request, response) => json(response, { errorMessage: 'Bad Gateway' }, status)
+    for (const mode of [undefined, fastPathMode()]) {
+      useFastPath(mode)
+      for (const argv of [[], ['--wait-until-finished']]) {
+        seen.length = 0
+        const result = await runCommand(CreateRun, ['--workflow-uuid', WORKFLOW, '--data', '{"domain":"gateway.com"}', ...argv], { env: env() })
+        expect(result.exitCode).toBe(4)
+        const { errorMessage, ...fields } = result.json()
+        expect(fields).toEqual({ reason: 'outcomeUnknown', status, checkWith: expect.stringMatching(new RegExp(`^cargo-ai orchestration run list --workflow-uuid ${WORKFLOW} --created-after \\S+Z$`)) })
+        expect(errorMessage).toBe(
+          `A gateway answered ${status} in the API's place (Bad Gateway): the call may have reached the API and taken effect. The run may exist: check with \`${fields.checkWith}\` before sending it again.`,
+        )
+        // the look-back covers a gateway that answered minutes after the request went through it
+        expect(Date.parse(fields.checkWith.split(' ').at(-1))).toBeLessThanOrEqual(Date.now() - 5 * 60_000)
+        expect(seen).toEqual(['POST /v1/orchestration/runs'])
+      }
+    }
+    useFastPath(undefined)
+  })
+
+  it('a gateway 502 to a read stays a server error (retried, exit 4, no outcomeUnknown)', async () => {
+    route = (_request, response) => json(response, { errorMessage: 'Bad Gateway' }, 502)
+    const { default: GetRun } = await import('../../src/commands/orchestration/run/get.js')
+    const result = await runCommand(GetRun, [RUN], { env: env() })
+    expect([result.exitCode, result.json()]).toEqual([4, { errorMessage: 'Bad Gateway', status: 502 }])
+    expect(seen).toHaveLength(MAX_ATTEMPTS)
   })
 })
 
