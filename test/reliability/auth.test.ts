@@ -96,7 +96,7 @@ describe('6. secrets', () => {
       ['--token=<value>', (url: string) => ['login', `--token=${token()}`, '--base-url', url], {}, undefined],
       ['--token - (standard input)', (url: string) => ['login', '--token', '-', '--base-url', url], {}, `${token()}\n`],
       ['CARGO_AI_TOKEN, through oclif', () => ['whoami'], {}, undefined],
-      ['CARGO_AI_TOKEN, on the fast path', () => ['orchestration', 'tool', 'list', '--query', 'tools[0].name'], {}, undefined],
+      ['CARGO_AI_TOKEN, on the fast path', () => ['ai', 'agent', 'list', '--query', 'type(agents)'], {}, undefined],
     ])('%s', async (how, argv, extraEnv, stdin) => {
       const env = cleanEnv({ CARGO_AI_CONFIG_DIR: freshConfigDir(), DEBUG: '*', ...extraEnv })
       if (how.startsWith('CARGO_AI_TOKEN')) Object.assign(env, { CARGO_AI_TOKEN: token(), CARGO_AI_BASE_URL: emulator.baseUrl })
@@ -310,5 +310,67 @@ describe('6. secrets', () => {
       })
       expect(readFileSync(lock, 'utf8')).toBe('4242 taken-over-by-another\n')
     })
+  })
+})
+
+describe("issue 11, point 3: the real CLI's variables, on the fast path and through oclif alike", () => {
+  // `ai agent list` runs on the fast path, `whoami` through oclif: both resolve the session in session.ts.
+  const paths = [
+    ['the fast path', ['ai', 'agent', 'list', '--query', 'type(agents)']],
+    ['oclif', ['whoami', '--query', 'workspace.uuid']],
+  ] as const
+  const real = (extra: NodeJS.ProcessEnv) => cleanEnv({ CARGO_AI_CONFIG_DIR: freshConfigDir(), DEBUG: 'cargo-ai:fast', CARGO_BASE_URL: emulator.baseUrl, ...extra })
+
+  it.each(paths)('%s: CARGO_API_TOKEN, CARGO_BASE_URL and CARGO_WORKSPACE_UUID sign in', async (path, argv) => {
+    const result = await cli([...argv], real({ CARGO_API_TOKEN: TOKEN, CARGO_WORKSPACE_UUID: emulator.workspaceUuid }))
+    expect([result.code, result.json()]).toEqual([0, path === 'oclif' ? emulator.workspaceUuid : 'array'])
+    if (path === 'the fast path') expect(result.stderr).toContain('ai:agent:list: fast path')
+  })
+
+  it.each(paths)('%s: a refused CARGO_API_KEY, or a CARGO_WORKSPACE_UUID the token may not use, is named (exit 3)', async (_path, argv) => {
+    const refused = await cli([...argv], real({ CARGO_API_KEY: 'not-a-token' }))
+    expect([refused.code, refused.json()]).toEqual([3, { errorMessage: 'The token from CARGO_API_KEY was refused: Unauthorized', status: 401 }])
+    const elsewhere = await cli([...argv], real({ CARGO_API_TOKEN: TOKEN, CARGO_WORKSPACE_UUID: '00000000-0000-4000-8000-00000000ffff' }))
+    expect([elsewhere.code, elsewhere.json()]).toEqual([3, { errorMessage: 'The token from CARGO_API_TOKEN was refused: Forbidden', status: 403 }])
+  })
+
+  it.each(paths)('%s: a malformed CARGO_BASE_URL is exit 2 naming it', async (_path, argv) => {
+    const result = await cli([...argv], real({ CARGO_API_TOKEN: TOKEN, CARGO_BASE_URL: 'localhost:4010' }))
+    expect([result.code, result.json()]).toEqual([2, { errorMessage: 'CARGO_BASE_URL: expected an http(s) URL such as https://api.getcargo.io, got "localhost:4010"' }])
+  })
+
+  it('DEBUG=* never prints a token from CARGO_API_TOKEN or CARGO_API_KEY', async () => {
+    for (const variable of ['CARGO_API_TOKEN', 'CARGO_API_KEY']) {
+      const result = await cli(['whoami'], real({ DEBUG: '*', [variable]: TOKEN }))
+      expect([result.code, result.stderr.includes('cargo-ai:http')]).toEqual([0, true])
+      expect(result.stdout + result.stderr).not.toContain(TOKEN)
+    }
+  })
+})
+
+describe('issue 11, point 5: login --token from a machine whose current profile is the emulator', () => {
+  it('is checked against the API that CARGO_BASE_URL names (the served emulator here), not the embedded one', async () => {
+    const env = cleanEnv({})
+    expect((await cli(['login', '--emulator'], env)).code).toBe(0)
+    // a token that only the served emulator knows: the embedded one would refuse it
+    const created = await cli(['workspaceManagement', 'token', 'create', '--name', 'ci', '--query', 'token.token'], cleanEnv({ CARGO_AI_CONFIG_DIR: freshConfigDir(), CARGO_AI_TOKEN: TOKEN, CARGO_AI_BASE_URL: emulator.baseUrl }))
+    expect(created.code).toBe(0)
+    const served = { ...env, CARGO_BASE_URL: emulator.baseUrl }
+    const result = await cli(['login', '--token', '-'], served, `${created.json()}\n`)
+    expect([result.code, result.json().profile, result.json().baseUrl]).toEqual([0, 'default', emulator.baseUrl])
+    const profiles = await cli(['profile', 'list', '--query', 'profiles[].[name, current]'], env)
+    expect(profiles.json()).toEqual([
+      ['default', true],
+      ['emulator', false],
+    ])
+  })
+
+  it('with no base URL anywhere it goes to the real API (unreachable here: exit 4), and the emulator profile stays current', async () => {
+    const env = cleanEnv({ HTTPS_PROXY: 'http://127.0.0.1:9' })
+    expect((await cli(['login', '--emulator'], env)).code).toBe(0)
+    const result = await cli(['login', '--token', 'some-token'], env)
+    expect(result.code).toBe(4)
+    expect(result.json().errorMessage).toMatch(/api\.getcargo\.io|127\.0\.0\.1:9/)
+    expect((await cli(['whoami', '--query', 'profile'], env)).json()).toBe('emulator')
   })
 })
