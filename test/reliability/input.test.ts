@@ -27,6 +27,7 @@ import { checkRealDate, MAX_INPUT_BYTES, readJsonValue } from '../../src/cli/fla
 import { escapeControlCharacters, formatResult } from '../../src/cli/output.js'
 import { payloadFields } from '../../src/cli/payload-flags.js'
 import ListChats from '../../src/commands/ai/chat/list.js'
+import EmulatorStart from '../../src/commands/emulator/start.js'
 import UpdatePlay from '../../src/commands/orchestration/play/update.js'
 import CountRuns from '../../src/commands/orchestration/run/count.js'
 import CreateRun from '../../src/commands/orchestration/run/create.js'
@@ -159,7 +160,7 @@ describe.each([
 
     it('UUIDs in the URL path: `run get x`, `run get ..` and `play update --uuid nope` are refused', async () => {
       stubRunEndpoints()
-      const expected = (label: string, value: string) => `${label}: expected a UUID (such as 6f1e2d3c-4b5a-4968-8776-655443322110), got ${JSON.stringify(value)}`
+      const expected = (label: string, value: string) => `Invalid input: ${label}: expected a UUID (such as 6f1e2d3c-4b5a-4968-8776-655443322110), got ${JSON.stringify(value)}`
       expectRefused(await runCommand(GetRun, ['x']), expected('<uuid>', 'x'))
       expectRanOnFastPath(GetRun)
       expectRefused(await runCommand(GetRun, ['..']), expected('<uuid>', '..'))
@@ -196,6 +197,19 @@ describe.each([
       stubRunEndpoints()
       const result = await runCommand(GetRun, [RUN], { env: signedInEnv({ ALL_PROXY: 'socks5://127.0.0.1:1080', CARGO_AI_TIMEOUT: '500h' }) })
       expect([result.exitCode, result.json().run.status]).toEqual([0, 'success'])
+    })
+
+    it.each([
+      ['CARGO_AI_EMULATOR_SPEED', 'fast', 'CARGO_AI_EMULATOR_SPEED must be a positive number or "instant", got "fast"'],
+      ['CARGO_AI_EMULATOR_QUERY_TIMEOUT', '0', 'CARGO_AI_EMULATOR_QUERY_TIMEOUT must be a duration such as 5s or 500ms, got "0"'],
+      ['CARGO_AI_EMULATOR_MAX_BODY', '64 megs', 'CARGO_AI_EMULATOR_MAX_BODY must be a size such as 1048576 or 64MiB, got "64 megs"'],
+      ['CARGO_AI_EMULATOR_TOKEN_TTL', '-5', 'CARGO_AI_EMULATOR_TOKEN_TTL must be a positive number of seconds, got "-5"'],
+      ['CARGO_AI_EMULATOR_EMAIL_CODE_TTL', 'ten', 'CARGO_AI_EMULATOR_EMAIL_CODE_TTL must be a positive number of seconds, got "ten"'],
+    ])('emulator start with %s=%j: exit 2 naming the variable, nothing served', async (name, value, message) => {
+      const configDir = tempConfigDir()
+      const result = await runCommand(EmulatorStart, ['--port', '0'], { env: { CARGO_AI_CONFIG_DIR: configDir, CARGO_AI_KEYRING: 'off', [name]: value } })
+      expect([result.exitCode, result.json()]).toEqual([2, { errorMessage: message }])
+      expect(result.stderr).not.toMatch(/listening/)
     })
 
     it('--polling-interval and --wait-timeout beyond the timer limit: exit 2, no run created', async () => {

@@ -22,10 +22,11 @@ It shares its state with the embedded emulator of login --emulator (same config 
     const { flags } = await this.parseArgv(EmulatorStart)
     const port = flags.port === undefined ? 0 : parseInteger('port', flags.port)
     if (port < 0 || port > 65_535) throw new UsageError('--port: expected 0 to 65535')
+    const settings = await emulatorSettings(this.factory.env)
     const session = await this.session(flags.profile)
     const { startEmulatorServer } = await import('../../emulator/server.js')
     const { emulatorDbPath } = await import('../../emulator/in-process.js')
-    const server = await startEmulatorServer({ dbPath: emulatorDbPath(session.configDir), host: flags.host, port })
+    const server = await startEmulatorServer({ dbPath: emulatorDbPath(session.configDir), host: flags.host, port, ...settings })
     const { token, workspaceUuid } = server.emulator.credentials
     await this.print({ baseUrl: server.url, token, workspaceUuid })
     this.note(`Emulator listening on ${server.url}; Ctrl-C stops it.`)
@@ -38,4 +39,31 @@ It shares its state with the embedded emulator of login --emulator (same config 
     await server.close()
     this.note(`Emulator stopped (${signal}).`)
   }
+}
+
+/** Emulator settings read per request (sign-in lifetimes), in seconds: checked here so that a bad value is refused at start. */
+const SECONDS_VARIABLES = ['CARGO_AI_EMULATOR_TOKEN_TTL', 'CARGO_AI_EMULATOR_DEVICE_TTL', 'CARGO_AI_EMULATOR_DEVICE_INTERVAL', 'CARGO_AI_EMULATOR_EMAIL_CODE_TTL']
+
+/**
+ * The emulator's environment (CARGO_AI_EMULATOR_*), read before anything starts: an invalid value is a
+ * usage error (exit 2) that names the variable, not a failure of the server.
+ */
+async function emulatorSettings(env: NodeJS.ProcessEnv): Promise<{ speed: number; queryTimeoutMs: number; maxBodyBytes: number }> {
+  const [{ speedFromEnv }, { queryTimeoutFromEnv }, { maxBodyFromEnv }] = await Promise.all([
+    import('../../emulator/timing.js'),
+    import('../../emulator/sql-sandbox.js'),
+    import('../../emulator/server.js'),
+  ])
+  const read = <T>(parse: (env: NodeJS.ProcessEnv) => T): T => {
+    try {
+      return parse(env)
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error))
+    }
+  }
+  for (const name of SECONDS_VARIABLES) {
+    const raw = env[name]?.trim()
+    if (raw && !(Number(raw) > 0 && Number.isFinite(Number(raw)))) throw new UsageError(`${name} must be a positive number of seconds, got "${raw}"`)
+  }
+  return { speed: read(speedFromEnv), queryTimeoutMs: read(queryTimeoutFromEnv), maxBodyBytes: read(maxBodyFromEnv) }
 }
