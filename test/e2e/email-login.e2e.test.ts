@@ -1,4 +1,5 @@
 // login --email / --code against a served emulator, from machines whose config directory does not exist yet.
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -100,6 +101,32 @@ describe('login --email, then --code', () => {
     await sendCode(SEEDED_ADDRESS)
     const result = await login(env, ['--email', SEEDED_ADDRESS, '--code', await latestCode(SEEDED_ADDRESS)])
     expect([result.code, result.json().workspace.uuid, result.json().user.email]).toEqual([0, emulator.workspaceUuid, SEEDED_ADDRESS])
+  })
+})
+
+describe('on a terminal', () => {
+  const scriptAvailable = spawnSync('script', ['--version']).status === 0
+  it.skipIf(!scriptAvailable)('login --email sends the code, asks for it, and signs in, in one run', async () => {
+    const { env } = freshMachine()
+    const address = newAddress()
+    const bin = join(import.meta.dirname, '..', '..', 'bin', 'run.js')
+    // `script` gives the CLI a terminal; what the test writes to script's input is typed into it
+    const child = spawn('script', ['-qec', `${process.execPath} ${bin} login --email ${address} --base-url ${emulator.baseUrl}`, '/dev/null'], { env })
+    let output = ''
+    const asked = new Promise<void>((resolve) =>
+      child.stdout.on('data', (chunk) => {
+        output += chunk
+        if (output.includes(`Code sent to ${address}: `)) resolve()
+      }),
+    )
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve))
+    await Promise.race([asked, exited.then((code) => Promise.reject(new Error(`exited (${code}) without asking for the code: ${output}`)))])
+    child.stdin.write(`${await latestCode(address)}\n`)
+    expect(await exited).toBe(0)
+    expect(output).toMatch(new RegExp(`"email": "${address.replace(/[.]/g, '\\.')}"`))
+    expect(output).not.toContain('codeSent')
+    const who = await cli(['whoami', '--query', 'user.email'], env)
+    expect(who.json()).toBe(address)
   })
 })
 
