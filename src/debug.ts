@@ -16,20 +16,50 @@ export type DebugLog = (message: string) => void
 
 export function createDebug(namespace: string, env: NodeJS.ProcessEnv = process.env, write = (text: string) => process.stderr.write(text)): DebugLog {
   if (!debugEnabled(namespace, env)) return () => {}
-  return (message) => write(`${namespace} ${redact(message)}\n`)
+  return (message) => write(`${noticeOnce()}${namespace} ${redact(message)}\n`)
 }
 
-/** Token values this process knows (flag, standard input, environment, stored credentials): hidden wherever they appear. */
+/** Token values this process knows (flag, standard input, environment, stored credentials). */
 const knownSecrets = new Set<string>()
 
+/**
+ * Shorter than this, a value is not a real token (every API token is far longer), and hiding every
+ * occurrence of one or two letters would garble the whole log: it is not redacted at all.
+ */
+export const MIN_REDACTED_LENGTH = 3
+/** From this length a value is hidden wherever it appears, even inside other text (URL-encoded, say). */
+const ANYWHERE_LENGTH = 16
+
+/** a value too short to redact was given: the log says so once, so that nobody takes it for a leak */
+let shortValueNotice: string | undefined
+
 export function registerSecrets(...values: Array<string | undefined>): void {
-  for (const value of values) if (value && value !== '-') knownSecrets.add(value)
+  for (const value of values) {
+    if (!value || value === '-') continue
+    if (value.length >= MIN_REDACTED_LENGTH) knownSecrets.add(value)
+    else shortValueNotice ??= `cargo-ai a token of ${value.length} character(s) is not redacted in this log: too short to be a real API token, and hiding it would garble every line\n`
+  }
+}
+
+/** The notice about a too-short token, the first time a debug line is written after it was registered. */
+function noticeOnce(): string {
+  const notice = shortValueNotice ?? ''
+  if (shortValueNotice) shortValueNotice = ''
+  return notice
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** A short value is hidden only as a whole word: `abc` in `/v1/abcdef` is not the token. */
+function hideSecret(text: string, secret: string): string {
+  if (secret.length >= ANYWHERE_LENGTH) return text.replaceAll(secret, '[redacted]')
+  return text.replace(new RegExp(`(?<![\\w.~-])${escapeRegExp(secret)}(?![\\w.~-])`, 'g'), '[redacted]')
 }
 
 /** Hides known token values, bearer tokens and anything labelled as a token. */
 export function redact(text: string): string {
   let hidden = text
-  for (const secret of knownSecrets) hidden = hidden.replaceAll(secret, '[redacted]')
+  for (const secret of knownSecrets) hidden = hideSecret(hidden, secret)
   return hidden
     .replace(/(bearer\s+)[^\s"']+/gi, '$1[redacted]')
     .replace(/("?(?:token|accessToken|refreshToken|access_token|refresh_token)"?\s*[:=]\s*"?)[^\s",}]+/gi, '$1[redacted]')
@@ -62,5 +92,5 @@ export function redactLibraryDebug(argv: readonly string[], env: NodeJS.ProcessE
   registerSecretsFrom(argv, env)
   const fromOclif = createRequire(createRequire(import.meta.url).resolve('@oclif/core'))
   const debugPackage = fromOclif('debug') as DebugPackage
-  debugPackage.log = (...args: unknown[]) => write(`${redact(formatWithOptions(debugPackage.inspectOpts ?? {}, ...args))}\n`)
+  debugPackage.log = (...args: unknown[]) => write(`${noticeOnce()}${redact(formatWithOptions(debugPackage.inspectOpts ?? {}, ...args))}\n`)
 }

@@ -125,6 +125,26 @@ describe('6. secrets', () => {
     })
   })
 
+  describe('DEBUG redaction never garbles the log', () => {
+    it.each(['o', 'or'])('CARGO_AI_TOKEN=%s (too short to be a token): not redacted, and the log says so once', async (short) => {
+      const env = cleanEnv({ CARGO_AI_CONFIG_DIR: freshConfigDir(), DEBUG: 'cargo-ai*', CARGO_AI_TOKEN: short, CARGO_AI_BASE_URL: emulator.baseUrl })
+      const result = await cli(['orchestration', 'tool', 'list'], env)
+      expect(result.code).toBe(3)
+      expect(result.stderr).toContain(`cargo-ai:http → GET ${emulator.baseUrl}/v1/orchestration/tools`)
+      expect(result.stderr).not.toContain('[redacted]chestration')
+      const notice = `cargo-ai a token of ${short.length} character(s) is not redacted in this log: too short to be a real API token, and hiding it would garble every line`
+      expect(result.stderr.split('\n').filter((line) => line === notice)).toHaveLength(1)
+    })
+
+    it('a short token (under 16 characters) is hidden as a whole word only; a long one wherever it appears', async () => {
+      const { redact, registerSecrets } = await import('../../src/debug.js')
+      registerSecrets('tools', 'sk_live_0123456789abcdef')
+      expect(redact('GET /v1/orchestration/tools?x=1 token tools "tools"')).toBe('GET /v1/orchestration/[redacted]?x=1 token [redacted] "[redacted]"')
+      expect(redact('toolset mytools tools.json')).toBe('toolset mytools tools.json')
+      expect(redact('q=token%3Dsk_live_0123456789abcdefX')).toBe('q=token%3D[redacted]X')
+    })
+  })
+
   describe('the argv window before process.title is set', () => {
     it('bin/run.js sets process.title in its very first statement', () => {
       const statements = readFileSync(join(import.meta.dirname, '..', '..', 'bin', 'run.js'), 'utf8')
