@@ -23,24 +23,25 @@ type WorkspaceChoice = { uuid?: string; name?: string; choose: boolean }
 
 export default class Login extends BaseCommand {
   static summary = 'Sign in (emailed one-time code, browser device flow, API token, or the local emulator) and remember it for later commands.'
-  static description = `With --email, a one-time code is sent to the address. Without a terminal, the command stops there (it prints
-{"codeSent": true, ...}); run it again with --code to finish. On a terminal it asks for the code. The first
-sign-in of an address creates its account and a workspace (named by --workspace-name); later ones reuse it.
-With --token, the token is checked against the API (current user and workspace) before anything is stored.
-With --oauth, the OAuth device flow: open the printed URL, enter the code, and the CLI stores the access and
-refresh tokens (renewed automatically). Credentials go to the OS keyring when one answers, otherwise to a
-file readable only by you (credentials.json in the config directory). --profile keeps several sign-ins.
-The API is --base-url, else CARGO_AI_BASE_URL or CARGO_BASE_URL, else the profile's (never the embedded
-emulator's: use --emulator for that), else https://api.getcargo.io.
-The email and OAuth sign-ins talk to CARGO_AI_AUTH_URL (default: the API origin) as client CARGO_AI_OAUTH_CLIENT_ID;
-the original CLI's endpoints for them are not public, so ours are documented in the README.`
+  static description = [
+    'With --email, a one-time code is sent to the address. Without a terminal the command stops there and prints {"codeSent": true, ...}: run it again with --code (or --code - to read the code from standard input) to finish. On a terminal it asks for the code. The first sign-in of an address creates its account and a workspace (named by --workspace-name); later ones reuse it, and a new --workspace-name adds a workspace.',
+    'With --token, the token is checked against the API (current user and workspace) before anything is stored. With --oauth, the OAuth device flow: open the printed URL, enter the code, and the CLI stores the access and refresh tokens (renewed automatically).',
+    'Credentials go to the OS keyring when one answers, otherwise to a file readable only by you (credentials.json in the config directory). --profile keeps several sign-ins; without it, a real sign-in made while the emulator profile is current goes to the profile "default".',
+    "The API is --base-url, else CARGO_AI_BASE_URL or CARGO_BASE_URL, else the profile's address (never the embedded emulator's: that is --emulator), else https://api.getcargo.io. The email and OAuth sign-ins talk to CARGO_AI_AUTH_URL (default: the API origin) as client CARGO_AI_OAUTH_CLIENT_ID: the original CLI's endpoints for them are not public, so these are ours (see the README).",
+  ].join('\n\n')
+  static usage = [
+    'login --email <address> [--code <code>|-] [--workspace-name <name>]',
+    'login --oauth [--no-browser] [--workspace-uuid <uuid> | --workspace-name <name>]',
+    'login --token <token>|- [--workspace-uuid <uuid>]',
+    'login --emulator',
+  ]
   static examples = [
     '<%= config.bin %> login --email you@company.com',
     '<%= config.bin %> login --email you@company.com --code 123456',
     'echo 123456 | <%= config.bin %> login --email you@company.com --code -',
     '<%= config.bin %> login --email you@company.com --workspace-name "Acme GTM"',
     '<%= config.bin %> login --oauth',
-    '<%= config.bin %> login --token "$CARGO_API_TOKEN" --workspace-uuid 3f2a…',
+    '<%= config.bin %> login --token "$CARGO_API_TOKEN" --workspace-uuid <workspace-uuid>',
     'echo "$CARGO_API_TOKEN" | <%= config.bin %> login --token - --profile ci',
     '<%= config.bin %> login --emulator',
   ]
