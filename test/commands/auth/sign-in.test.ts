@@ -81,6 +81,22 @@ describe('login --oauth', () => {
   })
 })
 
+describe('login --oauth --workspace-name', () => {
+  it('picks the workspace by name; an unknown name is refused with the list (exit 2), nothing stored', async () => {
+    stubDeviceFlow([])
+    stubIdentity([acme, globex])
+    const ok = await runCommand(Login, ['--oauth', '--no-browser', '--workspace-name', 'Globex'], { env: freshEnv(), clock: new FakeClock() })
+    expect([ok.exitCode, ok.json().workspace]).toEqual([0, globex])
+    expect(requests.find((r) => r.path === '/v1/workspaceManagement/workspaces/current')?.headers['selected-workspace-uuid']).toBe('ws-2')
+
+    stubDeviceFlow([])
+    const env = freshEnv()
+    const bad = await runCommand(Login, ['--oauth', '--no-browser', '--workspace-name', 'Initech'], { env, clock: new FakeClock() })
+    expect([bad.exitCode, bad.json()]).toEqual([2, { errorMessage: 'You have no workspace named "Initech"', workspaces: [acme, globex] }])
+    expect(existsSync(join(env.CARGO_AI_CONFIG_DIR, 'credentials.json'))).toBe(false)
+  })
+})
+
 describe('token renewal on 401', () => {
   it('renews once with the refresh token and resends the request once', async () => {
     const env = freshEnv()
