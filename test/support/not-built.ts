@@ -25,9 +25,12 @@ const entriesOf = (topic: string, keep: (entry: SpecEntry) => boolean, reason: s
 
 export const NOT_BUILT: Record<string, string> = Object.fromEntries([
   // the seven new topics; the content and user-management entries that are renamed older commands exist
-  ...['content', 'context', 'hosting', 'observability', 'expression', 'revenue-organization', 'user-management'].flatMap((topic) =>
+  ...['content', 'context', 'observability', 'expression', 'user-management'].flatMap((topic) =>
     entriesOf(topic, (entry) => !entry.aliases, 'a new topic (issue 13)'),
   ),
+  ['hosting app env', 'the .env.local variable names (but two) and the OAuth client id are not published'],
+  ['hosting app init', 'not built yet (issue 13): local scaffold from a template'],
+  ['hosting worker init', 'not built yet (issue 13): local scaffold from a template'],
   ...entriesOf('workspaceManagement', (entry) => entry.id.includes(' envVar '), 'no public wire call (issue 13 decides)'),
   ...entriesOf('mailboxManagement', () => true, 'mailboxManagement: no public wire protocol'),
   ['start', 'interactive onboarding (alias onboard): not built'],
