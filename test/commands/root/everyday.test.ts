@@ -70,7 +70,7 @@ describe('doctor', () => {
     stubApi('GET', '/v1/userManagement/users/current', { errorMessage: 'Invalid token' }, 401)
     const result = await runCommand(Doctor, [], { env: env() })
     expect(result.exitCode).toBe(3)
-    expect(result.json().checks.api).toMatchObject({ status: 'error', message: 'Invalid token' })
+    expect(result.json().checks.api).toMatchObject({ status: 'error', message: 'The token from CARGO_AI_TOKEN was refused: Invalid token' })
   })
 
   it('an API that cannot be reached: exit 4, reported, not thrown', async () => {
