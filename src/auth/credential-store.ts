@@ -99,6 +99,8 @@ export class FileStore implements CredentialStore {
   }
 
   async delete(profile: string): Promise<boolean> {
+    // no file, nothing to forget: taking the lock would create the config directory for nothing
+    if ((await readFileIfExists(this.path)) === undefined) return false
     return this.update((all) => {
       if (!(profile in all)) return false
       delete all[profile]

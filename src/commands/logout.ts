@@ -1,4 +1,5 @@
-import { updateConfig } from '../auth/config-file.js'
+import { existsSync } from 'node:fs'
+import { configPath, updateConfig } from '../auth/config-file.js'
 import { forgetCredentials } from '../auth/credential-store.js'
 import { environmentTokenNotice } from '../auth/session.js'
 import { BaseCommand } from '../cli/base-command.js'
@@ -12,11 +13,15 @@ export default class Logout extends BaseCommand {
     const { flags } = await this.parseArgv(Logout)
     const session = await this.session(flags.profile)
     const removed = await forgetCredentials(session.configDir, session.profileName, this.factory.env)
-    await updateConfig(session.configDir, (config) => {
-      const profile = config.profiles[session.profileName]
-      if (!profile?.credentialStore) return false
-      delete profile.credentialStore
-    })
+    // without a config file there is nothing to change, and nothing is created to say so
+    if (existsSync(configPath(session.configDir))) {
+      await updateConfig(session.configDir, (config) => {
+        const profile = config.profiles[session.profileName]
+        if (!profile?.credentialStore) return false
+        delete profile.credentialStore
+      })
+    }
+    if (!removed) this.note(`Nothing to forget: no credentials are stored for profile ${session.profileName}.`)
     const shadowing = environmentTokenNotice(this.factory.env)
     if (shadowing) this.note(shadowing)
     await this.print({ profile: session.profileName, loggedOut: true, removedCredentials: removed })

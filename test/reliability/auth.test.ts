@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process'
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { writeFileAtomic } from '../../src/auth/atomic-file.js'
 import { ConfigDirError, ensureConfigDir } from '../../src/auth/config-dir.js'
@@ -11,6 +11,8 @@ import { FileStore } from '../../src/auth/credential-store.js'
 import { ownerIsDead, withFileLock } from '../../src/auth/file-lock.js'
 import { resolveSession } from '../../src/auth/session.js'
 import Login from '../../src/commands/login.js'
+import Logout from '../../src/commands/logout.js'
+import ProfileUse from '../../src/commands/profile/use.js'
 import Whoami from '../../src/commands/whoami.js'
 import { redactLibraryDebug } from '../../src/debug.js'
 import { runCommand } from '../support/run-command.js'
@@ -45,6 +47,21 @@ describe('1. sign-in on a fresh machine: the config directory is created (0700) 
     expect([modeOf(join(home, '.config')), modeOf(dir), modeOf(join(dir, 'credentials.json')), modeOf(join(dir, 'config.json'))]).toEqual([0o700, 0o700, 0o600, 0o600])
     const who = await cli(['whoami', '--query', 'workspace.uuid'], env)
     expect([who.code, who.json()]).toEqual([0, emulator.workspaceUuid])
+  })
+
+  it('logout and profile use on a fresh machine create nothing: nothing to change, and they say so', async () => {
+    const dir = freshConfigDir()
+    const env = { CARGO_AI_CONFIG_DIR: dir, CARGO_AI_KEYRING: 'off' }
+    const logout = await runCommand(Logout, [], { env })
+    expect([logout.exitCode, logout.json(), logout.stderr]).toEqual([
+      0,
+      { profile: 'default', loggedOut: true, removedCredentials: false },
+      'Nothing to forget: no credentials are stored for profile default.\n',
+    ])
+    const use = await runCommand(ProfileUse, ['staging'], { env })
+    expect([use.exitCode, use.json()]).toEqual([2, { errorMessage: 'No profile staging; profiles: none (sign in with cargo-ai login)' }])
+    expect(existsSync(dir)).toBe(false)
+    expect(existsSync(dirname(dir))).toBe(false)
   })
 
   it('20 parallel logins (different profiles) into a CARGO_AI_CONFIG_DIR that does not exist all succeed and all 20 are stored', async () => {
@@ -122,6 +139,13 @@ describe('6. secrets', () => {
       expect(written).toHaveLength(3)
       expect(written.join('')).not.toContain(secret)
       expect(written[0]).toContain("argv: [ '--token', '[redacted]' ]")
+    })
+
+    it('the one-time code of an email sign-in is a secret too (--code X, --code=X)', async () => {
+      const { redact } = await import('../../src/debug.js')
+      redactLibraryDebug(['login', '--email', 'ada@acme.com', '--code', '482913'], {}, () => undefined)
+      redactLibraryDebug(['login', '--email', 'ada@acme.com', '--code=771204'], {}, () => undefined)
+      expect(redact("argv: [ '--code', '482913' ] then --code=771204")).toBe("argv: [ '--code', '[redacted]' ] then --code=[redacted]")
     })
   })
 
