@@ -124,6 +124,11 @@ export function buildEmulator(options: EmulatorOptions, table: ReadonlyMap<strin
       const url = new URL(request.url)
       if (url.pathname.startsWith(OAUTH_PATH)) return await handleOAuth(store, request, url, now())
       if (url.pathname === OUTBOX_PATH) return store.transaction(() => outbox(store, request, url))
+      // the hosted MCP server's counterpart; loaded on first use, it brings the MCP SDK
+      if (url.pathname === '/mcp') {
+        const { handleMcp } = await import('./mcp-endpoint.js')
+        return await handleMcp(request, { handle, authenticate: (headers) => void authenticate(store, headers, now()) })
+      }
       if (request.method === 'GET' && url.pathname.startsWith(FILES_PATH)) {
         return store.transaction(() => serveFile(store, url.pathname.slice(FILES_PATH.length)))
       }

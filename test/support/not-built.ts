@@ -34,5 +34,4 @@ export const NOT_BUILT: Record<string, string> = Object.fromEntries([
   ...entriesOf('workspaceManagement', (entry) => entry.id.includes(' envVar '), 'no public wire call (issue 13 decides)'),
   ...entriesOf('mailboxManagement', () => true, 'mailboxManagement: no public wire protocol'),
   ['start', 'interactive onboarding (alias onboard): not built'],
-  ['mcp', 'the MCP server (issue 14)'],
 ])
