@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
 import { formatWithOptions, type InspectOptions } from 'node:util'
+import { TOKEN_VARIABLES } from './auth/environment-variables.js'
 
 /** `DEBUG=cargo-ai*` (or `cargo-ai:http`, `*`) writes diagnostics to stderr. Secrets never reach it. */
 export function debugEnabled(namespace: string, env: NodeJS.ProcessEnv = process.env): boolean {
@@ -65,14 +66,16 @@ export function redact(text: string): string {
     .replace(/("?(?:token|accessToken|refreshToken|access_token|refresh_token)"?\s*[:=]\s*"?)[^\s",}]+/gi, '$1[redacted]')
 }
 
-/** The variables through which a token reaches the CLI (see DESIGN.md, Configuration). */
-const TOKEN_VARIABLES = ['CARGO_AI_TOKEN', 'CARGO_API_TOKEN', 'CARGO_API_KEY']
+/** Flags whose value is a secret: an API token, or the one-time code of an email sign-in. */
+const SECRET_FLAGS = ['--token', '--code']
 
-/** Registers the token values given on the command line (`--token X`, `--token=X`) and in the environment. */
+/** Registers the secret values given on the command line (`--token X`, `--code=X`) and the tokens in the environment. */
 export function registerSecretsFrom(argv: readonly string[], env: NodeJS.ProcessEnv): void {
   argv.forEach((arg, index) => {
-    if (arg === '--token') registerSecrets(argv[index + 1])
-    else if (arg.startsWith('--token=')) registerSecrets(arg.slice('--token='.length))
+    for (const flag of SECRET_FLAGS) {
+      if (arg === flag) registerSecrets(argv[index + 1])
+      else if (arg.startsWith(`${flag}=`)) registerSecrets(arg.slice(flag.length + 1))
+    }
   })
   registerSecrets(...TOKEN_VARIABLES.map((name) => env[name]))
 }

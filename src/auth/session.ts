@@ -7,13 +7,9 @@ import { type Config, type Profile, readConfig } from './config-file.js'
 import { type Credentials, storeFor } from './credential-store.js'
 import { withFileLock } from './file-lock.js'
 
-/**
- * The environment variables that take part in sign-in, in precedence order: our CARGO_AI_* names first,
- * then the real CLI's names (CARGO_API_TOKEN, CARGO_API_KEY, CARGO_BASE_URL, CARGO_WORKSPACE_UUID).
- */
-export const TOKEN_VARIABLES = ['CARGO_AI_TOKEN', 'CARGO_API_TOKEN', 'CARGO_API_KEY'] as const
-export const BASE_URL_VARIABLES = ['CARGO_AI_BASE_URL', 'CARGO_BASE_URL'] as const
-export const WORKSPACE_VARIABLES = ['CARGO_AI_WORKSPACE_UUID', 'CARGO_WORKSPACE_UUID'] as const
+import { BASE_URL_VARIABLES, TOKEN_VARIABLES, WORKSPACE_VARIABLES } from './environment-variables.js'
+
+export { BASE_URL_VARIABLES, TOKEN_VARIABLES, WORKSPACE_VARIABLES }
 
 export type TokenVariable = (typeof TOKEN_VARIABLES)[number]
 export type BaseUrlVariable = (typeof BASE_URL_VARIABLES)[number]
