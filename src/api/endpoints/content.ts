@@ -1,11 +1,12 @@
 /**
- * The content endpoints (wire.md §18): the knowledge files behind the `content file …` commands.
+ * The content endpoints (wire.md §18): the knowledge files and libraries behind the `content file …` and
+ * `content library …` commands.
  */
 import { z } from 'zod'
 import { defineEndpoint } from '../endpoint.js'
-import { uuid, voidResult } from '../schemas/common.js'
+import { jsonObject, uuid, voidResult } from '../schemas/common.js'
 import { opt, optNull, req } from '../schemas/fields.js'
-import { contentFile, fileKind } from '../schemas/content.js'
+import { contentFile, contentLibrary, fileKind } from '../schemas/content.js'
 
 const fileNotFound = 'No file matches this UUID; run `content file list`.'
 const fileUuid = (what: string) => req(uuid, `UUID of the file${what}`)
@@ -86,4 +87,80 @@ export const uploadFiles = defineEndpoint({
   }),
   result: z.looseObject({ files: z.array(contentFile) }),
   reasons: { noFile: 'The upload request did not carry a file.' },
+})
+
+// ---------------------------------------------------------------------------------------------
+// Libraries
+
+const libraryNotFound = 'No library matches this UUID; run `content library list`.'
+const libraryUuid = (what: string) => req(uuid, `UUID of the library${what}`)
+const libraryResult = z.looseObject({ library: contentLibrary })
+
+export const listLibraries = defineEndpoint({
+  name: 'content.listLibraries',
+  method: 'GET',
+  path: '/content/libraries/list',
+  payloadIn: 'query',
+  payload: z.object({
+    kind: opt(fileKind, 'Only libraries of this kind: synced by a connector, or native (uploads)'),
+    connectorUuid: opt(uuid, 'Only libraries synced through this connector'),
+  }),
+  result: z.looseObject({ libraries: z.array(contentLibrary) }),
+  reasons: {},
+})
+
+export const getLibrary = defineEndpoint({
+  name: 'content.getLibrary',
+  method: 'GET',
+  path: '/content/libraries/{uuid}',
+  payloadIn: 'none',
+  payload: z.object({ uuid: libraryUuid('') }),
+  result: libraryResult,
+  reasons: { libraryNotFound },
+})
+
+/** Only connector libraries can be created: the payload needs a connector, an extractor and its config. */
+export const createLibrary = defineEndpoint({
+  name: 'content.createLibrary',
+  method: 'POST',
+  path: '/content/libraries/create',
+  payloadIn: 'body',
+  payload: z.object({
+    name: req(z.string().min(1), 'Name of the library'),
+    connectorUuid: req(uuid, 'Connector the library syncs its documents from (see connection connector list)'),
+    extractorSlug: req(z.string().min(1), "Extractor of the connector's integration that pulls the documents"),
+    config: req(jsonObject, "The extractor's configuration as a JSON object ({} when it needs none)"),
+    folderUuid: opt(uuid, 'Folder to file the library under'),
+  }),
+  result: libraryResult,
+  reasons: {
+    connectorNotFound: 'No connector matches --connector-uuid; see `connection connector list`.',
+    integrationNotFound: "The connector's integration could not be found.",
+    integrationNotCompatible: 'This integration cannot back a knowledge library (it has no suitable extractor).',
+  },
+})
+
+export const updateLibrary = defineEndpoint({
+  name: 'content.updateLibrary',
+  method: 'PATCH',
+  path: '/content/libraries/{uuid}',
+  payloadIn: 'body',
+  payload: z.object({
+    uuid: libraryUuid(' to change'),
+    name: opt(z.string().min(1), 'New name of the library'),
+    config: opt(jsonObject, "New extractor configuration, as a JSON object"),
+    folderUuid: optNull(uuid, 'Folder to move the library to (null takes it out of its folder)'),
+  }),
+  result: libraryResult,
+  reasons: { libraryNotFound },
+})
+
+export const removeLibrary = defineEndpoint({
+  name: 'content.removeLibrary',
+  method: 'DELETE',
+  path: '/content/libraries/{uuid}',
+  payloadIn: 'none',
+  payload: z.object({ uuid: libraryUuid(' to delete') }),
+  result: voidResult,
+  reasons: { libraryNotFound, libraryHasFiles: 'The library still holds files; remove them first (content file list --library-uuid).' },
 })

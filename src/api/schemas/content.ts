@@ -54,3 +54,23 @@ export function normalizeUpload(answer: { files?: Array<Partial<Record<'uuid' | 
     name: textOf(first.name),
   }
 }
+
+const libraryBase = {
+  uuid: z.string(),
+  workspaceUuid: z.string(),
+  name: z.string(),
+  extractorSlug: z.string(),
+  config: z.record(z.string(), z.unknown()),
+  folderUuid: z.string().optional(),
+  lastSyncedAt: timestamp.optional(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  deletedAt: timestamp.optional(),
+}
+
+/** A knowledge library: the native one holds uploads; a connector one syncs documents through an extractor. */
+export const contentLibrary = z.discriminatedUnion('kind', [
+  entity({ ...libraryBase, kind: z.literal('connector'), connectorUuid: z.string() }),
+  entity({ ...libraryBase, kind: z.literal('native') }),
+])
+export type ContentLibrary = z.infer<typeof contentLibrary>
