@@ -146,8 +146,9 @@ export class CargoClient {
     }
   }
 
-  private async attempt<E extends WireEndpoint>(endpoint: E, payload: PayloadOf<E>, callOptions: CallOptions): Promise<ResultOf<E>> {
-    let request = buildRequest(endpoint, payload as Record<string, unknown>, this.options)
+  /** Sends one call; on a 401, renews the token once (when it can) and sends it again. */
+  private async sendRenewing(endpoint: WireEndpoint, payload: Record<string, unknown>, callOptions: CallOptions): Promise<Sent & { request: HttpRequest }> {
+    let request = buildRequest(endpoint, payload, this.options)
     let { response, done } = await this.send(request, callOptions)
     if (response.status === 401 && this.options.renewToken) {
       const renewed = await this.options.renewToken()
@@ -155,10 +156,15 @@ export class CargoClient {
         done.clear()
         await response.text().catch(() => '')
         this.options.token = renewed
-        request = buildRequest(endpoint, payload as Record<string, unknown>, this.options)
+        request = buildRequest(endpoint, payload, this.options)
         ;({ response, done } = await this.send(request, callOptions))
       }
     }
+    return { request, response, done }
+  }
+
+  private async attempt<E extends WireEndpoint>(endpoint: E, payload: PayloadOf<E>, callOptions: CallOptions): Promise<ResultOf<E>> {
+    const { request, response, done } = await this.sendRenewing(endpoint, payload as Record<string, unknown>, callOptions)
     try {
       const text = await readText(response, request)
       if (!response.ok) {
@@ -195,6 +201,27 @@ export class CargoClient {
     } catch (error) {
       throw asLostAnswer(error, endpoint, sentAt)
     }
+  }
+
+  /**
+   * A call whose answer is a file's bytes (the raw reads of content and context): sent as `call` sends it,
+   * Cargo headers and token renewal included, and retried as a read; its body is handed back unread, for streaming.
+   */
+  async callForBytes<E extends WireEndpoint>(endpoint: E, payload: PayloadOf<E>, callOptions: CallOptions = {}): Promise<DownloadBody> {
+    return this.withRetries(endpoint, callOptions, async () => {
+      const { request, response, done } = await this.sendRenewing(endpoint, payload as Record<string, unknown>, callOptions)
+      if (!response.ok) {
+        try {
+          const text = await readText(response, request)
+          const error = errorFromResponse(response.status, text ? (parseJson(text) ?? text) : {}, endpoint.reasons)
+          error.retryAfterMs = parseRetryAfter(response.headers.get('retry-after'))
+          throw error
+        } finally {
+          done.clear()
+        }
+      }
+      return { chunks: this.idleTimedChunks(response, done, request) }
+    })
   }
 
   /**

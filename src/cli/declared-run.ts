@@ -68,7 +68,7 @@ export async function callEndpoint(client: CargoClient, endpoint: WireEndpoint, 
  * Ctrl-C or SIGTERM stops it (the partial file removed, exit 130 or 143). Once data has gone to stdout, a
  * failure is reported on stderr instead, so that it cannot be read as the end of the data.
  */
-export async function deliverDownload(client: CargoClient, factory: Factory, result: unknown, flags: Record<string, unknown>, options: OutputOptions): Promise<void> {
+export async function deliverDownload(client: Pick<CargoClient, 'download'>, factory: Factory, result: unknown, flags: Record<string, unknown>, options: OutputOptions): Promise<void> {
   const stop = new AbortController()
   let stoppedBy: StopSignal | undefined
   const unsubscribe = factory.onInterrupt((signal) => {

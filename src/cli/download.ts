@@ -52,7 +52,7 @@ export class DownloadError extends CliError {
  * so a failed or interrupted download leaves nothing half-written) or to stdout. Memory stays flat: chunks
  * are written as they arrive, waiting for the destination to drain.
  */
-export async function streamDownloads(client: CargoClient, urls: string[], destination: DownloadDestination): Promise<{ output?: string; bytes: number; files: number }> {
+export async function streamDownloads(client: Pick<CargoClient, 'download'>, urls: string[], destination: DownloadDestination): Promise<{ output?: string; bytes: number; files: number }> {
   if (urls.length === 0) throw new CliError('The API returned no download URL')
   const progress = { bytes: 0 }
   if (!destination.output) {
@@ -81,7 +81,7 @@ export async function streamDownloads(client: CargoClient, urls: string[], desti
   }
 }
 
-async function copyBody(client: CargoClient, url: string, sink: Writable, progress: { bytes: number }, signal?: AbortSignal): Promise<void> {
+async function copyBody(client: Pick<CargoClient, 'download'>, url: string, sink: Writable, progress: { bytes: number }, signal?: AbortSignal): Promise<void> {
   const { chunks } = await client.download(url, { signal })
   for await (const value of chunks) {
     progress.bytes += value.length
