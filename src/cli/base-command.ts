@@ -24,6 +24,7 @@ export const globalFlags = {
   raw: Flags.boolean({
     summary: 'Print a string without quotes and a list one item per line, for shell capture (like jq -r).',
     description: 'null prints an empty line; an object still prints as JSON. Errors stay JSON objects.',
+    allowNo: true,
     helpGroup: 'GLOBAL',
   }),
   profile: Flags.string({

@@ -208,7 +208,7 @@ function clip(text: string, width: number): string {
     kept += char
     used += next
   }
-  return `${kept}${ELLIPSIS}`
+  return `${kept.trimEnd()}${ELLIPSIS}`
 }
 
 /** The text padded with spaces to `width` columns (clipped first when longer). */

@@ -163,7 +163,15 @@ export function latchInterrupts(source: InterruptSource): { source: InterruptSou
  */
 export async function startSpinner(stream: NodeJS.WritableStream, text: string, env: NodeJS.ProcessEnv) {
   const { default: ora } = await import('ora')
-  const spinner = ora({ text: escapeControlCharacters(text), stream: stream as never, discardStdin: false, color: noColorWanted(env) ? false : 'cyan' }).start()
+  // a terminal that reports 0 columns (a pty opened without a size) sends ora into an endless loop of cursor-up codes: no animation there
+  const sizeless = (stream as { columns?: number }).columns === 0
+  const spinner = ora({
+    text: escapeControlCharacters(text),
+    stream: stream as never,
+    discardStdin: false,
+    color: noColorWanted(env) ? false : 'cyan',
+    ...(sizeless ? { isEnabled: false } : {}),
+  }).start()
   return {
     update: (next: string) => {
       spinner.text = escapeControlCharacters(next)
