@@ -7,6 +7,6 @@ export default defineCommand({
   examples: [
     "<%= config.bin %> ai chat create --trigger '{\"type\":\"draft\"}' --agent-uuid <agent-uuid> --name \"Research session\"",
     "<%= config.bin %> ai chat create --trigger '{\"type\":\"draft\"}' --agent-uuid <agent-uuid> --name \"Quick question\"",
-    "<%= config.bin %> ai chat create --trigger '{\"type\":\"draft\"}' --agent-uuid agent-abc --name \"Lead research — Acme Corp\"",
+    "<%= config.bin %> ai chat create --trigger '{\"type\":\"draft\"}' --agent-uuid <agent-uuid> --name \"Lead research — Acme Corp\"",
   ],
 })

@@ -6,7 +6,6 @@ export default defineCommand({
   summary: 'List what agents remember: for one agent, or about you.',
   examples: [
     '<%= config.bin %> ai memory list --scope agent --agent-uuid <uuid>',
-    '<%= config.bin %> ai memory list --scope workspace',
     '<%= config.bin %> ai memory list --scope user',
   ],
 })

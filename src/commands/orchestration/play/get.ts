@@ -4,6 +4,6 @@ import { defineCommand } from '../../../cli/define-command.js'
 export default defineCommand({
   endpoint: getPlay,
   summary: 'Get one play.',
-  examples: ['<%= config.bin %> orchestration play get'],
+  examples: ['<%= config.bin %> orchestration play get <uuid>'],
   args: { uuid: 'Play UUID' },
 })

@@ -4,5 +4,5 @@ import { defineCommand } from '../../../cli/define-command.js'
 export default defineCommand({
   endpoint: updatePlay,
   summary: "Update a play's settings.",
-  examples: ['<%= config.bin %> orchestration play update'],
+  examples: ['<%= config.bin %> orchestration play update --uuid <uuid> --name "Enrich new companies v2"'],
 })

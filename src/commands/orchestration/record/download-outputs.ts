@@ -7,7 +7,7 @@ export default defineCommand({
   description: 'Page through a large export with --limit and --offset (the API exports at most 10,000 records at once).',
   examples: [
     '<%= config.bin %> orchestration record download-outputs --workflow-uuid <workflow-uuid> --format csv --output outputs.csv',
-    '<%= config.bin %> orchestration record download-outputs --workflow-uuid <workflow-uuid> --format json --limit 1000 --offset 1000',
+    '<%= config.bin %> orchestration record download-outputs --workflow-uuid <workflow-uuid> --format json --limit 1000 --offset 0',
   ],
   download: true,
 })

@@ -4,6 +4,6 @@ import { defineCommand } from '../../../cli/define-command.js'
 export default defineCommand({
   endpoint: removeTool,
   summary: 'Delete a tool.',
-  examples: ['<%= config.bin %> orchestration tool remove'],
+  examples: ['<%= config.bin %> orchestration tool remove <uuid>'],
   args: { uuid: 'Tool UUID' },
 })

@@ -8,6 +8,6 @@ export default defineCommand({
   description: describeFilterOperators(),
   examples: [
     '<%= config.bin %> segmentation segment update --uuid <segment-uuid> --name "Updated Name"',
-    `<%= config.bin %> segmentation segment update --uuid <segment-uuid> --filter '{"conjonction":"and","groups":[...]}'`,
+    `<%= config.bin %> segmentation segment update --uuid <segment-uuid> --filter '{"conjonction":"and","groups":[]}'`,
   ],
 })
