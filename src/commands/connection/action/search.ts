@@ -12,7 +12,7 @@ export default class ActionSearch extends ActionSearchCommand {
   static examples = [
     '<%= config.bin %> connection action search enrich company --credits-only',
     '<%= config.bin %> connection action search find email --category enrichment',
-    "<%= config.bin %> connection action search email --integration hunter --query 'results[].actionSlug'",
+    "<%= config.bin %> connection action search email --integration hunter --query 'results[].actionSlug' --raw",
   ]
   static strict = false
   static args = { keywords: keywordsArg }

@@ -7,7 +7,7 @@ export default defineCommand({
   description: 'connector.config describes the credentials `connector create --config` takes; each action has config.jsonSchema and, for autocomplete fields, config.uiSchema. Built-in Cargo actions are in `native-integration get`.',
   examples: [
     '<%= config.bin %> connection integration get clearbit',
-    '<%= config.bin %> connection integration get hubspot --query "keys(actions)"',
+    '<%= config.bin %> connection integration get hubspot --query "keys(integration.actions)" --raw',
   ],
   args: { slug: 'Integration slug, e.g. hubspot or clearbit' },
 })

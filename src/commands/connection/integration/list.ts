@@ -13,9 +13,9 @@ export default defineCommand({
     '<%= config.bin %> connection integration list',
     '<%= config.bin %> connection integration list --search hubspot',
     '<%= config.bin %> connection integration list --category enrichment',
-    '<%= config.bin %> connection integration list --slugs clearbit,hubspot --query "integrations[].name"',
+    '<%= config.bin %> connection integration list --slugs clearbit,hubspot --query "integrations[].name" --raw',
     '<%= config.bin %> connection integration list --has-actions true',
-    '<%= config.bin %> connection integration list --has-extractors true --query "integrations[].slug"',
+    '<%= config.bin %> connection integration list --has-extractors true --query "integrations[].slug" --raw',
   ],
   extraFlags: {
     // the older spelling, one slug; kept so that scripts written for it still work

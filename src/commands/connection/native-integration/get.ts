@@ -7,6 +7,6 @@ export default defineCommand({
   description: 'Third-party actions (HubSpot, Clearbit, ...) are not here: use `connection integration get <slug>`.',
   examples: [
     '<%= config.bin %> connection native-integration get',
-    '<%= config.bin %> connection native-integration get --query "keys(actions)"',
+    '<%= config.bin %> connection native-integration get --query "keys(nativeIntegration.actions)" --raw',
   ],
 })

@@ -6,7 +6,7 @@ export default defineCommand({
   summary: 'Move the workspace to another system of record, copying its tables; follow it in cutover (sor get).',
   examples: [
     '<%= config.bin %> system-of-record sor cutover <target-sor-uuid>',
-    '<%= config.bin %> system-of-record sor get <target-sor-uuid> --query cutover',
+    '<%= config.bin %> system-of-record sor get <target-sor-uuid> --query systemOfRecord.cutover',
   ],
   args: { uuid: 'System of record UUID (the target)' },
 })
