@@ -50,7 +50,7 @@ export interface ParsedArgv {
 const TABLE_DIR = new URL('../fast/', import.meta.url)
 const MAX_ID_WORDS = 4
 /** a word of a command id (`orchestration`, `download-outputs`); anything else is an argument or a flag */
-const ID_WORD = /^[a-z][a-z0-9-]*$/
+const ID_WORD = /^[a-z][a-zA-Z0-9-]*$/
 
 /** A file of the table for the command `words` (e.g. `.json`, `.help.txt`), or undefined when there is none. */
 function readTableFile(words: string[], suffix: string): string | undefined {
