@@ -183,7 +183,8 @@ export function cleanOclifMessage(message: string): string {
     .replace(/\u001B\[[0-9;]*m/g, '')
     .split('\n')
     .map((line) => line.trim())
-    .filter((line) => line && !/^See more help with/.test(line) && !/^The following errors? occurred:?$/.test(line))
+    // `Parsing --flag` heads the message of a flag's own parse() refusal (uuid-flag.ts), which names the flag itself
+    .filter((line) => line && !/^See more help with/.test(line) && !/^The following errors? occurred:?$/.test(line) && !/^Parsing --[\w-]+$/.test(line))
   const missingArgs = /^Missing \d+ required args?:?$/.exec(lines[0] ?? '')
   if (missingArgs) {
     const names = lines.slice(1).map((line) => `<${line.split(/\s+/)[0]}>`)

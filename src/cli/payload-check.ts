@@ -1,3 +1,4 @@
+import { UUID_PATTERN } from '../api/schemas/uuid-pattern.js'
 import type { FieldFlag } from './flag-values.js'
 import { UsageError } from './cli-error.js'
 
@@ -28,18 +29,15 @@ function describeIssuePath(path: PropertyKey[], fields: FieldFlag[], args: strin
   return `${label}${suffix}`
 }
 
-/** 8-4-4-4-12 hexadecimal digits, any version: the shape of every id the API hands out. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 /**
  * Refuses an id that goes into the URL path under a uuid name (`{uuid}`, `{workflowUuid}`) and is not a
- * UUID: the schemas take any non-empty string there, and `run get ..` would otherwise address another
- * path of the API. Both command paths call it before anything is sent.
+ * UUID, whatever its schema says (the `uuid` schema already refuses one): `run get ..` would otherwise
+ * address another path of the API. Both command paths call it before anything is sent.
  */
 export function checkPathUuids(path: string, payload: Record<string, unknown>, fields: FieldFlag[], argNames: string[]): void {
   for (const [, name] of path.matchAll(/\{(\w+)\}/g)) {
     const value = payload[name]
-    if (!/uuid$/i.test(name) || typeof value !== 'string' || UUID.test(value)) continue
+    if (!/uuid$/i.test(name) || typeof value !== 'string' || UUID_PATTERN.test(value)) continue
     throw new UsageError(`${describeIssuePath([name], fields, argNames)}: expected a UUID (such as 6f1e2d3c-4b5a-4968-8776-655443322110), got ${JSON.stringify(value)}`)
   }
 }

@@ -68,7 +68,7 @@ describe('batches', () => {
     expect(linked).toEqual({ status: 400, body: { reason: 'dataError', dataError: { reason: 'segmentLinkedToPlay' } } })
     const none = await h.call(o.createBatch, { workflowUuid: play.workflowUuid, data: { kind: 'recordIds', modelUuid: SEED.modelUuid, ids: ['nobody'] } })
     expect(none.body).toEqual({ reason: 'dataError', dataError: { reason: 'noRecords' } })
-    const model = await h.call(o.createBatch, { workflowUuid: play.workflowUuid, data: { kind: 'filter', modelUuid: 'nope' } })
+    const model = await h.call(o.createBatch, { workflowUuid: play.workflowUuid, data: { kind: 'filter', modelUuid: '00000000-0000-4000-8000-00000000dead' } })
     expect(model).toEqual({ status: 404, body: { reason: 'modelNotFound', errorMessage: 'Model not found.' } })
   })
 

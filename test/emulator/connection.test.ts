@@ -163,7 +163,7 @@ describe('emulated connection API', () => {
       expect((await h.ok(c.getConnector, { uuid: clearbit })).connector.isDefault).toBe(false)
       const renamed = await h.ok(c.updateConnector, { uuid: created.uuid, name: 'Renamed' })
       expect(renamed.connector).toMatchObject({ name: 'Renamed', isDefault: true })
-      expect(await h.call(c.updateConnector, { uuid: 'missing', name: 'x' })).toEqual({ status: 404, body: { reason: 'connectorNotFound' } })
+      expect(await h.call(c.updateConnector, { uuid: '00000000-0000-4000-8000-00000000dead', name: 'x' })).toEqual({ status: 404, body: { reason: 'connectorNotFound' } })
     })
 
     it('removes an unused connector (and its dataset), refuses one that workflows use', async () => {
@@ -189,7 +189,7 @@ describe('emulated connection API', () => {
       expect(invalid.status).toBe(400)
       expect(invalid.body).toMatchObject({ reason: 'failedToGetIntegrationAutocomplete', errorMessage: expect.stringMatching(/^Invalid autocomplete params/) })
       expect((await h.call(c.autocompleteConnector, { connectorUuid: clearbit, slug: 'listObjects', params: {} })).body.reason).toBe('failedToGetIntegrationAutocomplete')
-      expect(await h.call(c.autocompleteConnector, { connectorUuid: 'missing', slug: 'listObjects', params: {} })).toEqual({ status: 404, body: { reason: 'connectorNotFound' } })
+      expect(await h.call(c.autocompleteConnector, { connectorUuid: '00000000-0000-4000-8000-00000000dead', slug: 'listObjects', params: {} })).toEqual({ status: 404, body: { reason: 'connectorNotFound' } })
     })
 
     it('builds a dynamic schema from the path slug and the params', async () => {
@@ -210,15 +210,15 @@ describe('emulated connection API', () => {
     it('creates, lists, gets (under "connector"), updates and removes', async () => {
       const seeded = await h.ok(c.listCustomIntegrations, {})
       expect(seeded.customIntegrations.map((item: { uuid: string }) => item.uuid)).toEqual([CONNECTION_SEED.customIntegrationUuid])
-      const worker = (await h.ok(c.createCustomIntegration, { kind: 'worker', workerUuid: 'w-1' })).customIntegration
-      expect(worker).toMatchObject({ kind: 'worker', workerUuid: 'w-1', slug: expect.stringMatching(/^custom_/) })
+      const worker = (await h.ok(c.createCustomIntegration, { kind: 'worker', workerUuid: '00000000-0000-4000-8000-00000000dead' })).customIntegration
+      expect(worker).toMatchObject({ kind: 'worker', workerUuid: '00000000-0000-4000-8000-00000000dead', slug: expect.stringMatching(/^custom_/) })
       expect(worker).not.toHaveProperty('baseUrl')
       expect(await h.ok(c.getCustomIntegration, { uuid: worker.uuid })).toEqual({ connector: worker })
-      const moved = await h.ok(c.updateCustomIntegration, { uuid: worker.uuid, workerUuid: 'w-2' })
-      expect(moved.customIntegration.workerUuid).toBe('w-2')
+      const moved = await h.ok(c.updateCustomIntegration, { uuid: worker.uuid, workerUuid: '00000000-0000-4000-8000-00000000bee2' })
+      expect(moved.customIntegration.workerUuid).toBe('00000000-0000-4000-8000-00000000bee2')
       expect(await h.call(c.updateCustomIntegration, { uuid: worker.uuid, baseUrl: 'https://x.test' })).toEqual({ status: 400, body: { reason: 'customIntegrationNotExternal' } })
       const external = CONNECTION_SEED.customIntegrationUuid
-      expect(await h.call(c.updateCustomIntegration, { uuid: external, workerUuid: 'w-3' })).toEqual({ status: 400, body: { reason: 'customIntegrationNotWorker' } })
+      expect(await h.call(c.updateCustomIntegration, { uuid: external, workerUuid: '00000000-0000-4000-8000-00000000bee3' })).toEqual({ status: 400, body: { reason: 'customIntegrationNotWorker' } })
       await h.ok(c.removeCustomIntegration, { uuid: worker.uuid })
       expect(await h.call(c.getCustomIntegration, { uuid: worker.uuid })).toEqual({ status: 404, body: { reason: 'customIntegrationNotFound' } })
     })

@@ -51,9 +51,9 @@ describe('emulator protocol', () => {
     })
 
     it('answers 404 with only the reason when the endpoint knows it, and spells it out otherwise', async () => {
-      expect(await h.call(o.getTool, { uuid: 'missing' })).toEqual({ status: 404, body: { reason: 'toolNotFound' } })
-      expect(await h.call(o.getRun, { uuid: 'missing' })).toEqual({ status: 404, body: { reason: 'runNotFound', errorMessage: 'Run not found.' } })
-      expect(await h.call(o.createRun, { workflowUuid: 'missing', data: {} })).toEqual({ status: 404, body: { reason: 'workflowNotFound' } })
+      expect(await h.call(o.getTool, { uuid: '00000000-0000-4000-8000-00000000dead' })).toEqual({ status: 404, body: { reason: 'toolNotFound' } })
+      expect(await h.call(o.getRun, { uuid: '00000000-0000-4000-8000-00000000dead' })).toEqual({ status: 404, body: { reason: 'runNotFound', errorMessage: 'Run not found.' } })
+      expect(await h.call(o.createRun, { workflowUuid: '00000000-0000-4000-8000-00000000dead', data: {} })).toEqual({ status: 404, body: { reason: 'workflowNotFound' } })
     })
 
     it('answers 501 for an endpoint of the tables without a handler', async () => {

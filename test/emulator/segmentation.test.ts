@@ -90,7 +90,7 @@ describe('segmentation', () => {
       const misspelled = await h.call(g.fetchSegment, { modelUuid, filter: { conjunction: 'and', groups: [] } as never })
       expect(misspelled.status).toBe(400)
       expect(misspelled.body.errorMessage).toMatch(/conjonction/)
-      expect((await h.call(g.fetchSegment, { modelUuid: 'nope', filter: everything })).body).toMatchObject({ reason: 'modelNotFound' })
+      expect((await h.call(g.fetchSegment, { modelUuid: '00000000-0000-4000-8000-00000000dead', filter: everything })).body).toMatchObject({ reason: 'modelNotFound' })
     })
 
     it('exports the selection as CSV behind a URL served without auth', async () => {
@@ -168,8 +168,8 @@ describe('segmentation', () => {
       const notEmpty = (await h.ok(g.listChanges, { notEmpty: true, limit: 1, offset: 0 })).changes
       expect(notEmpty).toHaveLength(1)
       expect((await h.ok(g.getChange, { uuid: SEGMENTATION_SEED.usCompaniesChangeUuid })).change).toMatchObject({ segmentUuid: SEED.segmentUuid, addedRecordsCount: 3 })
-      expect((await h.call(g.getChange, { uuid: 'nope' })).body).toMatchObject({ reason: 'changeNotFound' })
-      expect(await h.call(g.fetchChange, { uuid: 'nope', kinds: ['added'] })).toEqual({ status: 404, body: { reason: 'changeNotFound' } })
+      expect((await h.call(g.getChange, { uuid: '00000000-0000-4000-8000-00000000dead' })).body).toMatchObject({ reason: 'changeNotFound' })
+      expect(await h.call(g.fetchChange, { uuid: '00000000-0000-4000-8000-00000000dead', kinds: ['added'] })).toEqual({ status: 404, body: { reason: 'changeNotFound' } })
       const { urls } = await h.ok(g.downloadChange, { uuid: SEGMENTATION_SEED.usCompaniesChangeUuid, kinds: ['added'] })
       const csv = await (await h.emulator.handle(new Request(urls[0]))).text()
       expect(csv.trim().split('\n').map((line) => line.split(',')[0])).toEqual(['_id', 'company_1', 'company_2', 'company_5'])

@@ -127,7 +127,7 @@ describe('storage', () => {
 
     it('checks the relationship of metric columns and upper-cases their function', async () => {
       const metric = { slug: 'contacts_count', type: 'number' as const, label: 'Contacts', kind: 'metric' as const, aggregation: { function: 'count', columnSlug: '_id' } }
-      expect(await h.call(s.createColumn, { modelUuid: companies, column: { ...metric, relationshipUuid: 'nope' } })).toEqual({ status: 400, body: { reason: 'invalidRelationship' } })
+      expect(await h.call(s.createColumn, { modelUuid: companies, column: { ...metric, relationshipUuid: '00000000-0000-4000-8000-00000000dead' } })).toEqual({ status: 400, body: { reason: 'invalidRelationship' } })
       await h.ok(s.createColumn, { modelUuid: companies, column: { ...metric, relationshipUuid } })
       const { model } = await h.ok(s.getModel, { uuid: companies })
       expect(model.additionalColumns).toEqual([{ ...metric, relationshipUuid, aggregation: { function: 'COUNT', columnSlug: '_id' } }])
@@ -210,7 +210,7 @@ describe('storage', () => {
       expect(replaced.relationships).toHaveLength(1)
       expect(replaced.relationships[0].uuid).not.toBe(relationshipUuid)
       expect(await h.call(s.setRelationships, { datasetUuid, relationships: [{ ...link, fromColumnSlug: 'nope', relation: 'manyToOne' }] })).toEqual({ status: 400, body: { reason: 'invalidRelationships' } })
-      expect((await h.call(s.setRelationships, { datasetUuid: 'nope', relationships: [] })).body).toMatchObject({ reason: 'datasetNotFound' })
+      expect((await h.call(s.setRelationships, { datasetUuid: '00000000-0000-4000-8000-00000000dead', relationships: [] })).body).toMatchObject({ reason: 'datasetNotFound' })
     })
   })
 

@@ -26,7 +26,7 @@ describe('emulated system-of-record API', () => {
       const { systemOfRecords } = await h.ok(s.listSystemOfRecords, {})
       expect(systemOfRecords).toEqual([expect.objectContaining({ uuid: bigQuery, kind: 'bigQuery', isActive: true, cutover: null })])
       expect((await h.ok(s.getSystemOfRecord, { uuid: bigQuery })).systemOfRecord.lastMigration.status).toBe('success')
-      expect(await h.call(s.getSystemOfRecord, { uuid: 'missing' })).toEqual({ status: 404, body: { reason: 'systemOfRecordNotFound' } })
+      expect(await h.call(s.getSystemOfRecord, { uuid: '00000000-0000-4000-8000-00000000dead' })).toEqual({ status: 404, body: { reason: 'systemOfRecordNotFound' } })
     })
 
     it('creates a second warehouse inactive, migrates it, then cuts over to it on simulated time', async () => {
@@ -69,7 +69,7 @@ describe('emulated system-of-record API', () => {
       expect(await h.call(s.createSystemOfRecord, { kind: 'snowflake', config })).toEqual({ status: 400, body: { reason: 'systemOfRecordAlreadyUsedByAnotherWorkspace' } })
       const { systemOfRecord } = await h.ok(s.updateSystemOfRecord, { uuid: bigQuery, config: { scope: 'dataset', datasetName: 'renamed' } })
       expect(systemOfRecord.config).toEqual({ scope: 'dataset', datasetName: 'renamed' })
-      expect(await h.call(s.updateSystemOfRecord, { uuid: 'missing', config: {} })).toEqual({ status: 404, body: { reason: 'systemOfRecordNotFound' } })
+      expect(await h.call(s.updateSystemOfRecord, { uuid: '00000000-0000-4000-8000-00000000dead', config: {} })).toEqual({ status: 404, body: { reason: 'systemOfRecordNotFound' } })
     })
   })
 

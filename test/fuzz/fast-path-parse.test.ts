@@ -12,7 +12,7 @@ import * as connection from '../../src/api/endpoints/connection.js'
 import { type FastCommand, parseFastArgv } from '../../src/cli/fast-path.js'
 import { endpointLocations, fastRowFor } from '../../src/cli/fast-table.js'
 import { normalizeBooleanValues } from '../../src/cli/flag-values.js'
-import ListIntegrations from '../../src/commands/connection/integration/list.js'
+import ListRuns from '../../src/commands/orchestration/run/list.js'
 import CreateRun from '../../src/commands/orchestration/run/create.js'
 import DownloadRuns from '../../src/commands/orchestration/run/download.js'
 import GetRun from '../../src/commands/orchestration/run/get.js'
@@ -22,7 +22,7 @@ import ListRecords from '../../src/commands/storage/record/list.js'
 type OclifClass = { flags: Record<string, any>; baseFlags: Record<string, any>; args: Record<string, any> }
 
 const locations = endpointLocations({ 'api/endpoints/orchestration.js': orchestration, 'api/endpoints/storage.js': storage, 'api/endpoints/connection.js': connection })
-const cases = [CreateRun, GetRun, DownloadRuns, UpdatePlay, ListIntegrations, ListRecords].map((command) => {
+const cases = [CreateRun, GetRun, DownloadRuns, UpdatePlay, ListRuns, ListRecords].map((command) => {
   const row = fastRowFor('test', command as never, locations)
   if (!row) throw new Error(`${command.name} has no fast-path row`)
   return { command: command as unknown as OclifClass, row }

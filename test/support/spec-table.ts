@@ -20,9 +20,9 @@
  * Commands in `skip` (uploads, composed calls) and commands without a spec request (login) only get the
  * flag/arg check; their requests are tested by hand.
  *
- * Samples: string flags get `v-<flag>` (the last option for enums, a uuid for path fields), integers
- * 2, 3, ..., numbers 0.5, booleans true (flag given without value), csv the first two options or
- * `v-<flag>-1,v-<flag>-2`, dates 2025-01-10, 2025-01-11, ..., JSON flags `jsonSamples[payload field]`
+ * Samples: string flags get `v-<flag>` (the last option for enums, a uuid for path fields and `*-uuid`
+ * flags), integers 2, 3, ..., numbers 0.5, booleans true (flag given without value), csv the first two
+ * options, two uuids for `*-uuids` flags, or `v-<flag>-1,v-<flag>-2`, dates 2025-01-10, 2025-01-11, ..., JSON flags `jsonSamples[payload field]`
  * (or `jsonSampleOverrides[command id][field]`), args `argSamples[payload name]`.
  *
  * Minimal use, in test/commands/<topic>/spec-table.test.ts:
@@ -98,6 +98,10 @@ export interface SpecFile {
 }
 
 export const SAMPLE_UUID = '6f1e2d3c-4b5a-4968-8776-655443322110'
+export const SAMPLE_UUIDS = ['6f1e2d3c-4b5a-4968-8776-655443322111', '6f1e2d3c-4b5a-4968-8776-655443322112']
+
+/** `--workflow-uuid`, `--run-uuids`, `--uuid`: flags whose values must be UUIDs. */
+const isUuidFlag = (flag: SpecFlag) => /(^|-)uuids?$/.test(flag.name)
 export const DEFAULT_ARG_SAMPLES: Record<string, string> = { uuid: SAMPLE_UUID, slug: 'company-enrichment' }
 export const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }
 
@@ -190,7 +194,8 @@ export function sampleInvocation(cmd: SpecCommand, samples: Samples, keep: (flag
     let text: string | undefined
     switch (flag.type) {
       case 'string':
-        value = pathFields.has(field) ? SAMPLE_UUID : flag.options ? flag.options[flag.options.length - 1] : `v-${flag.name}`
+        // ids must look like UUIDs: the CLI refuses a malformed one before sending anything
+        value = pathFields.has(field) || isUuidFlag(flag) ? SAMPLE_UUID : flag.options ? flag.options[flag.options.length - 1] : `v-${flag.name}`
         break
       case 'integer':
         value = integer++
@@ -202,7 +207,7 @@ export function sampleInvocation(cmd: SpecCommand, samples: Samples, keep: (flag
         value = true
         break
       case 'csv':
-        value = flag.options ? flag.options.slice(0, 2) : [`v-${flag.name}-1`, `v-${flag.name}-2`]
+        value = flag.options ? flag.options.slice(0, 2) : isUuidFlag(flag) ? SAMPLE_UUIDS : [`v-${flag.name}-1`, `v-${flag.name}-2`]
         text = (value as string[]).join(',')
         break
       case 'date':

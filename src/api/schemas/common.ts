@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { UUID_PATTERN } from './uuid-pattern.js'
 import { filterCondition } from './filter-operators.js'
 
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/
@@ -23,7 +24,16 @@ export const json = z.json()
 /** A JSON object with arbitrary keys. */
 export const jsonObject = z.record(z.string(), z.json())
 
-export const uuid = z.string().min(1, 'must not be empty')
+/** A UUID given as input: a malformed one is refused before anything is sent (the API would answer 400 or 404). */
+export const uuid = z.string().regex(UUID_PATTERN, {
+  error: (issue) => `expected a UUID (such as 6f1e2d3c-4b5a-4968-8776-655443322110), got ${JSON.stringify(issue.input)}`,
+})
+
+/**
+ * An id in an answer: any non-empty text. Answers are never refused for the shape of an id the API chose;
+ * payloads use `uuid`.
+ */
+export const anyId = z.string().min(1)
 
 /** Result of calls whose body is ignored (removes, cancels). */
 export const voidResult = z.void()

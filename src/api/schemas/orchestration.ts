@@ -7,7 +7,7 @@
  * check what the API needs (kinds, required ids) before anything is sent.
  */
 import { z } from 'zod'
-import { changeKind, conjonction, entity, filter, json, jsonObject, sort, timestamp, uuid } from './common.js'
+import { anyId, changeKind, conjonction, entity, filter, json, jsonObject, sort, timestamp, uuid } from './common.js'
 
 // ---------------------------------------------------------------------------------------------
 // Enums (§1.1)
@@ -159,7 +159,7 @@ const agentTarget = {
  */
 const nodeBase = {
   /** any non-empty text: releases the API hands back are read whatever their node ids look like */
-  uuid: z.string().min(1),
+  uuid: anyId,
   /** `[A-Za-z0-9_]`; `start` and `end` are reserved (the server reports `slugInvalid` on validate) */
   slug: z.string().min(1),
   name: z.string().optional(),

@@ -21,10 +21,10 @@ async function expectUsageError(id: string, argv: string[], message: RegExp) {
 describe('billing usage get-metrics', () => {
   it('puts every parameter in the query string of a GET, dates unchanged', async () => {
     stubApi('GET', METRICS, { metrics: [] })
-    const argv = ['--from', '2025-01-01', '--to', '2025-01-31T23:59:59Z', '--workflow-uuid', 'w-1', '--group-by', 'connector_uuid', '--unit', 'billing.credits']
+    const argv = ['--from', '2025-01-01', '--to', '2025-01-31T23:59:59Z', '--workflow-uuid', '3d8e2a10-6b3c-4f1e-9a2d-5c7b8e9f0a1b', '--group-by', 'connector_uuid', '--unit', 'billing.credits']
     expectSuccess(await run('billing usage get-metrics', argv), printed({ metrics: [] }))
     expect(requests.map(pick)).toEqual([
-      { method: 'GET', path: METRICS, query: 'from=2025-01-01&to=2025-01-31T23:59:59Z&groupBy=connector_uuid&workflowUuid=w-1&unit=billing.credits', body: undefined },
+      { method: 'GET', path: METRICS, query: 'from=2025-01-01&to=2025-01-31T23:59:59Z&groupBy=connector_uuid&workflowUuid=3d8e2a10-6b3c-4f1e-9a2d-5c7b8e9f0a1b&unit=billing.credits', body: undefined },
     ])
   })
 

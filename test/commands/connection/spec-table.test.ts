@@ -201,7 +201,7 @@ describe('custom integrations', () => {
 
   it.each([
     { argv: ['--kind', 'external', '--base-url', 'https://integrations.example.com/cargo'], body: { kind: 'external', baseUrl: 'https://integrations.example.com/cargo' } },
-    { argv: ['--kind', 'worker', '--worker-uuid', 'w-1'], body: { kind: 'worker', workerUuid: 'w-1' } },
+    { argv: ['--kind', 'worker', '--worker-uuid', 'c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6f'], body: { kind: 'worker', workerUuid: 'c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6f' } },
   ])('create $argv', async ({ argv, body }) => {
     stubApi('POST', path, resultFixtures['connection.createCustomIntegration'])
     const result = await run('connection custom-integration create', argv)
@@ -213,7 +213,7 @@ describe('custom integrations', () => {
   it.each([
     { argv: ['--kind', 'external'], problem: /--base-url: an external integration needs its base URL/ },
     { argv: ['--kind', 'worker', '--base-url', 'https://x.test'], problem: /--worker-uuid: a worker integration needs its worker UUID/ },
-    { argv: ['--kind', 'worker', '--worker-uuid', 'w-1', '--base-url', 'https://x.test'], problem: /cannot also be provided/ },
+    { argv: ['--kind', 'worker', '--worker-uuid', 'c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6f', '--base-url', 'https://x.test'], problem: /cannot also be provided/ },
     { argv: ['--kind', 'lambda', '--base-url', 'https://x.test'], problem: /--kind/ },
   ])('create refuses $argv (exit 2, nothing sent)', async ({ argv, problem }) => {
     const result = await run('connection custom-integration create', argv)

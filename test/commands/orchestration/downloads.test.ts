@@ -26,13 +26,13 @@ describe('downloads', () => {
   it('run download streams the signed URL to stdout without Cargo credentials', async () => {
     stubApi('POST', '/v1/orchestration/runs/download', { url: fileUrl })
     stubApi('GET', 'https://files.cargo.test/exports/runs.ndjson', () => new Response(content))
-    const result = await runCommand(DownloadRuns, ['--workflow-uuid', 'wf-1', '--statuses', 'error'])
+    const result = await runCommand(DownloadRuns, ['--workflow-uuid', '3d8e2a10-6b3c-4f1e-9a2d-5c7b8e9f0a1b', '--statuses', 'error'])
     expect(result.exitCode).toBe(0)
     expect(result.stdout).toBe(content)
     expect(requests[1]).toMatchObject({ method: 'GET', path: '/exports/runs.ndjson', query: 'signature=abc' })
     expect(requests[1].headers.authorization).toBeUndefined()
     expect(requests[1].headers['selected-workspace-uuid']).toBeUndefined()
-    expect(requests[0]).toMatchObject({ method: 'POST', path: '/v1/orchestration/runs/download', body: { workflowUuid: 'wf-1', statuses: ['error'] } })
+    expect(requests[0]).toMatchObject({ method: 'POST', path: '/v1/orchestration/runs/download', body: { workflowUuid: '3d8e2a10-6b3c-4f1e-9a2d-5c7b8e9f0a1b', statuses: ['error'] } })
   })
 
   it('--url-only prints the API answer instead', async () => {
@@ -57,13 +57,13 @@ describe('downloads', () => {
     const target = join(dir, 'runs.ndjson')
 
     stubApi('POST', '/v1/orchestration/runs/download', { url: `${base}/ok` })
-    const ok = await runCommand(DownloadRuns, ['--workflow-uuid', 'wf-1', '--output', target])
+    const ok = await runCommand(DownloadRuns, ['--workflow-uuid', '3d8e2a10-6b3c-4f1e-9a2d-5c7b8e9f0a1b', '--output', target])
     expect(ok.exitCode).toBe(0)
     expect(ok.json()).toEqual({ output: target, bytes: Buffer.byteLength(content), files: 1 })
     expect(readFileSync(target, 'utf8')).toBe(content)
 
     stubApi('POST', '/v1/orchestration/runs/download', { url: `${base}/broken` })
-    const broken = await runCommand(DownloadRuns, ['--workflow-uuid', 'wf-1', '--output', join(dir, 'broken.ndjson')])
+    const broken = await runCommand(DownloadRuns, ['--workflow-uuid', '3d8e2a10-6b3c-4f1e-9a2d-5c7b8e9f0a1b', '--output', join(dir, 'broken.ndjson')])
     expect(broken.exitCode).toBe(4)
     expect(broken.json()).toEqual({
       errorMessage: `Download failed after 7 bytes (the connection to ${base.slice('http://'.length)} broke (ECONNRESET)). The partial file was removed; ${join(dir, 'broken.ndjson')} was not written.`,
@@ -75,7 +75,7 @@ describe('downloads', () => {
   it('a signed URL that answers 403 has expired: exit 1, not "not signed in"', async () => {
     stubApi('POST', '/v1/orchestration/runs/download', { url: fileUrl })
     stubApi('GET', 'https://files.cargo.test/exports/runs.ndjson', { errorMessage: 'Request has expired' }, 403)
-    const result = await runCommand(DownloadRuns, ['--workflow-uuid', 'wf-1'])
+    const result = await runCommand(DownloadRuns, ['--workflow-uuid', '3d8e2a10-6b3c-4f1e-9a2d-5c7b8e9f0a1b'])
     expect(result.exitCode).toBe(1)
     expect(result.json()).toEqual({
       errorMessage: 'The storage server refused the download URL (HTTP 403): signed URLs expire after a while. Run the command again for a fresh URL.',
@@ -116,7 +116,7 @@ describe('downloads', () => {
     let peak = baseline
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5)
     mswServer.close()
-    const result = await runCommand(DownloadRuns, ['--workflow-uuid', 'wf-1', '--output', target], { env: signedInEnv({ CARGO_AI_BASE_URL: baseUrl }) }).finally(() =>
+    const result = await runCommand(DownloadRuns, ['--workflow-uuid', '3d8e2a10-6b3c-4f1e-9a2d-5c7b8e9f0a1b', '--output', target], { env: signedInEnv({ CARGO_AI_BASE_URL: baseUrl }) }).finally(() =>
       mswServer.listen({ onUnhandledRequest: 'bypass' }),
     )
     clearInterval(sampler)

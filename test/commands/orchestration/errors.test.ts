@@ -18,7 +18,7 @@ const noStack = (text: string) => expect(text).not.toMatch(/^\s+at /m)
 describe('API errors', () => {
   it('400 with a reason uses the reason table (exit 1)', async () => {
     stubApi('POST', '/v1/orchestration/runs', { reason: 'playNotCompatible' }, 400)
-    const result = await runCommand(CreateRun, ['--workflow-uuid', 'play-wf', '--data', '{}'])
+    const result = await runCommand(CreateRun, ['--workflow-uuid', 'a1a1a1a1-2b2b-4c3c-8d4d-5e5e5e5e5e5e', '--data', '{}'])
     expect(result.exitCode).toBe(1)
     expect(result.json()).toEqual({
       errorMessage: 'Play workflows cannot be run one record at a time; use batch create.',
@@ -28,14 +28,14 @@ describe('API errors', () => {
   })
 
   it('the server errorMessage wins over the reason table', async () => {
-    stubApi('POST', '/v1/orchestration/runs', { reason: 'workflowNotFound', errorMessage: 'Workflow wf-9 not found' }, 404)
-    const result = await runCommand(CreateRun, ['--workflow-uuid', 'wf-9', '--data', '{}'])
-    expect(result.json()).toEqual({ errorMessage: 'Workflow wf-9 not found', reason: 'workflowNotFound', status: 404 })
+    stubApi('POST', '/v1/orchestration/runs', { reason: 'workflowNotFound', errorMessage: 'Workflow 9d8e2a10-6b3c-4f1e-9a2d-5c7b8e9f0a19 not found' }, 404)
+    const result = await runCommand(CreateRun, ['--workflow-uuid', '9d8e2a10-6b3c-4f1e-9a2d-5c7b8e9f0a19', '--data', '{}'])
+    expect(result.json()).toEqual({ errorMessage: 'Workflow 9d8e2a10-6b3c-4f1e-9a2d-5c7b8e9f0a19 not found', reason: 'workflowNotFound', status: 404 })
   })
 
   it('batch create dataError reads the nested reason', async () => {
     stubApi('POST', '/v1/orchestration/batches', { reason: 'dataError', dataError: { reason: 'segmentLinkedToPlay' } }, 400)
-    const result = await runCommand(CreateBatch, ['--workflow-uuid', 'wf', '--data', '{"kind":"segment","segmentUuid":"s"}'])
+    const result = await runCommand(CreateBatch, ['--workflow-uuid', '3d8e2a10-6b3c-4f1e-9a2d-5c7b8e9f0a1b', '--data', '{"kind":"segment","segmentUuid":"1a2b3c4d-5e6f-4081-92a3-b4c5d6e7f809"}'])
     expect(result.exitCode).toBe(1)
     expect(result.json().errorMessage).toMatch(/belongs to a play/)
   })
@@ -77,7 +77,7 @@ describe('API errors', () => {
 
   it('a create is never retried once the request may have reached the server', async () => {
     stubApi('POST', '/v1/orchestration/runs', () => new Response('', { status: 503 }))
-    const result = await runCommand(CreateRun, ['--workflow-uuid', 'wf', '--data', '{}'])
+    const result = await runCommand(CreateRun, ['--workflow-uuid', '3d8e2a10-6b3c-4f1e-9a2d-5c7b8e9f0a1b', '--data', '{}'])
     expect(result.exitCode).toBe(4)
     expect(requests).toHaveLength(1)
   })
@@ -165,7 +165,7 @@ describe('bad input: refused before any request, exit 2, one JSON error', () => 
   it('a huge JSON input (5 MB) is sent whole', async () => {
     stubApi('POST', '/v1/orchestration/runs', { run: { uuid: 'r', status: 'pending' } })
     const big = { blob: 'x'.repeat(5 * 1024 * 1024) }
-    const result = await runCommand(CreateRun, ['--workflow-uuid', 'wf', '--data', '-'], { stdin: JSON.stringify(big) })
+    const result = await runCommand(CreateRun, ['--workflow-uuid', '3d8e2a10-6b3c-4f1e-9a2d-5c7b8e9f0a1b', '--data', '-'], { stdin: JSON.stringify(big) })
     expect(result.exitCode).toBe(0)
     expect((requests[0].body as { data: typeof big }).data.blob).toHaveLength(5 * 1024 * 1024)
   })

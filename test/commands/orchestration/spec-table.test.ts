@@ -24,6 +24,8 @@ import {
   only,
   pick,
   printed,
+  SAMPLE_UUID,
+  SAMPLE_UUIDS,
   type Selection,
   version,
   without,
@@ -43,6 +45,7 @@ import {
 
 const workflowUuidSample = '3d8e2a10-6b3c-4f1e-9a2d-5c7b8e9f0a1b'
 const releaseUuidSample = '9a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d'
+const modelUuidSample = '5f6e7d8c-9b0a-4c1d-8e2f-3a4b5c6d7e8f'
 
 /** Flags that cannot go together are spread over several invocations (each keeps the flags its selection accepts). */
 const invocations: Record<string, Selection[]> = {
@@ -177,7 +180,7 @@ describe('notes of the spec', () => {
     expect(requests.map(pick)).toStrictEqual([{ method: 'GET', path, query: '', body: undefined }])
   })
 
-  const deploy = ['--workflow-uuid', 'w-1', '--nodes', JSON.stringify(jsonSamples.nodes)]
+  const deploy = ['--workflow-uuid', workflowUuidSample, '--nodes', JSON.stringify(jsonSamples.nodes)]
   const deployed = printed(stripNulls(resultFixtures['orchestration.deployDraftRelease'], endpoints.deployDraftRelease.keepNulls))
 
   it('release deploy-draft --form-fields null sends "formFields": null', async () => {
@@ -185,7 +188,7 @@ describe('notes of the spec', () => {
     const result = await runCommand(await loadCommand('orchestration release deploy-draft'), [...deploy, '--form-fields', 'null'])
     expectSuccess(result, deployed)
     expect(requests).toHaveLength(1)
-    expect(requests[0].body).toStrictEqual({ workflowUuid: 'w-1', nodes: jsonSamples.nodes, formFields: null })
+    expect(requests[0].body).toStrictEqual({ workflowUuid: workflowUuidSample, nodes: jsonSamples.nodes, formFields: null })
   })
 
   it('release deploy-draft --version 1.2.0 sends the release version instead of printing the CLI version', async () => {
@@ -194,15 +197,15 @@ describe('notes of the spec', () => {
     expectSuccess(result, deployed)
     expect(result.stdout).not.toContain(version)
     expect(requests).toHaveLength(1)
-    expect(requests[0].body).toStrictEqual({ workflowUuid: 'w-1', nodes: jsonSamples.nodes, formFields: null, version: '1.2.0' })
+    expect(requests[0].body).toStrictEqual({ workflowUuid: workflowUuidSample, nodes: jsonSamples.nodes, formFields: null, version: '1.2.0' })
   })
 
   it('batch create sends recordIds data as given: {kind, modelUuid, ids}', async () => {
     stubApi('POST', '/v1/orchestration/batches', resultFixtures['orchestration.createBatch'])
-    const data = { kind: 'recordIds', modelUuid: 'm-1', ids: ['acme.com', 'globex.com'] }
-    const result = await runCommand(await loadCommand('orchestration batch create'), ['--workflow-uuid', 'w-1', '--data', JSON.stringify(data)])
+    const data = { kind: 'recordIds', modelUuid: modelUuidSample, ids: ['acme.com', 'globex.com'] }
+    const result = await runCommand(await loadCommand('orchestration batch create'), ['--workflow-uuid', workflowUuidSample, '--data', JSON.stringify(data)])
     expect(result.exitCode).toBe(0)
-    expect(requests.map((r) => r.body)).toStrictEqual([{ workflowUuid: 'w-1', data }])
+    expect(requests.map((r) => r.body)).toStrictEqual([{ workflowUuid: workflowUuidSample, data }])
   })
 
   it.each([
@@ -213,20 +216,21 @@ describe('notes of the spec', () => {
     { argv: ['--no-is-finished'], sent: false },
   ])('boolean flag $argv sends isFinished: $sent', async ({ argv, sent }) => {
     stubApi('POST', '/v1/orchestration/runs/list', runList)
-    const result = await runCommand(await loadCommand('orchestration run list'), ['--workflow-uuid', 'w-1', ...argv, '--limit', '5'])
+    const result = await runCommand(await loadCommand('orchestration run list'), ['--workflow-uuid', workflowUuidSample, ...argv, '--limit', '5'])
     expect(result.exitCode).toBe(0)
-    expect(requests.map((r) => r.body)).toStrictEqual([{ workflowUuid: 'w-1', isFinished: sent, limit: 5 }])
+    expect(requests.map((r) => r.body)).toStrictEqual([{ workflowUuid: workflowUuidSample, isFinished: sent, limit: 5 }])
   })
 
   it('batch list writes arrays in bracket form and false booleans in the query string', async () => {
     stubApi('GET', '/v1/orchestration/batches/list', resultFixtures['orchestration.listBatches'])
-    const argv = ['--workflow-uuids', 'a,b', '--statuses', 'running', '--is-finished', 'false']
+    const [a, b] = SAMPLE_UUIDS
+    const argv = ['--workflow-uuids', `${a},${b}`, '--statuses', 'running', '--is-finished', 'false']
     const result = await runCommand(await loadCommand('orchestration batch list'), argv)
     expect(result.exitCode).toBe(0)
-    expect(requests.map((r) => r.query)).toEqual(['workflowUuids%5B%5D=a&workflowUuids%5B%5D=b&statuses%5B%5D=running&isFinished=false'])
+    expect(requests.map((r) => r.query)).toEqual([`workflowUuids%5B%5D=${a}&workflowUuids%5B%5D=${b}&statuses%5B%5D=running&isFinished=false`])
     requests.length = 0
-    await runCommand(await loadCommand('orchestration batch list'), ['--workflow-uuids', 'a,b'])
-    expect(requests.map((r) => r.query)).toEqual(['workflowUuids%5B%5D=a&workflowUuids%5B%5D=b'])
+    await runCommand(await loadCommand('orchestration batch list'), ['--workflow-uuids', `${a},${b}`])
+    expect(requests.map((r) => r.query)).toEqual([`workflowUuids%5B%5D=${a}&workflowUuids%5B%5D=${b}`])
   })
 
   it('JSON flags read @file and - (standard input)', async () => {
@@ -235,13 +239,13 @@ describe('notes of the spec', () => {
     writeFileSync(file, JSON.stringify({ domain: 'from-file.com' }))
     const create = await loadCommand('orchestration run create')
 
-    const fromFile = await runCommand(create, ['--workflow-uuid', 'w-1', '--data', `@${file}`])
-    const fromStdin = await runCommand(create, ['--workflow-uuid', 'w-1', '--data', '-'], { stdin: '{"domain":"from-stdin.com"}\n' })
+    const fromFile = await runCommand(create, ['--workflow-uuid', workflowUuidSample, '--data', `@${file}`])
+    const fromStdin = await runCommand(create, ['--workflow-uuid', workflowUuidSample, '--data', '-'], { stdin: '{"domain":"from-stdin.com"}\n' })
 
     expect([fromFile.exitCode, fromStdin.exitCode]).toEqual([0, 0])
     expect(requests.map((r) => r.body)).toStrictEqual([
-      { workflowUuid: 'w-1', data: { domain: 'from-file.com' } },
-      { workflowUuid: 'w-1', data: { domain: 'from-stdin.com' } },
+      { workflowUuid: workflowUuidSample, data: { domain: 'from-file.com' } },
+      { workflowUuid: workflowUuidSample, data: { domain: 'from-stdin.com' } },
     ])
   })
 
@@ -261,14 +265,14 @@ describe('notes of the spec', () => {
   })
 
   it.each([
-    { id: 'orchestration run create', argv: ['--workflow-uuid', 'w-1', '--data', '{}', '--release-uuid', 'r-1', '--nodes', JSON.stringify(jsonSamples.nodes)] },
-    { id: 'orchestration batch create', argv: ['--workflow-uuid', 'w-1', '--data', '{"kind":"segment","segmentUuid":"s"}', '--release-uuid', 'r-1', '--nodes', JSON.stringify(jsonSamples.nodes)] },
-    { id: 'orchestration run cancel', argv: ['--workflow-uuid', 'w-1', '--uuids', 'a,b', '--record-id', 'acme.com'] },
-    { id: 'orchestration record cancel', argv: ['--workflow-uuid', 'w-1', '--ids', 'a,b', '--title', 'Acme'] },
+    { id: 'orchestration run create', argv: ['--workflow-uuid', workflowUuidSample, '--data', '{}', '--release-uuid', releaseUuidSample, '--nodes', JSON.stringify(jsonSamples.nodes)] },
+    { id: 'orchestration batch create', argv: ['--workflow-uuid', workflowUuidSample, '--data', JSON.stringify({ kind: 'segment', segmentUuid: SAMPLE_UUID }), '--release-uuid', releaseUuidSample, '--nodes', JSON.stringify(jsonSamples.nodes)] },
+    { id: 'orchestration run cancel', argv: ['--workflow-uuid', workflowUuidSample, '--uuids', SAMPLE_UUIDS.join(','), '--record-id', 'acme.com'] },
+    { id: 'orchestration record cancel', argv: ['--workflow-uuid', workflowUuidSample, '--ids', 'a,b', '--title', 'Acme'] },
   ])('$id refuses the flags the spec says cannot be combined (exit 2, nothing sent)', async ({ id, argv }) => {
     const result = await runCommand(await loadCommand(id), argv)
     expect(result.exitCode).toBe(2)
-    expect(result.json().errorMessage).toEqual(expect.any(String))
+    expect(result.json().errorMessage).toMatch(/cannot be combined|cannot also be provided/)
     expect(requests).toHaveLength(0)
   })
 })

@@ -7,7 +7,7 @@ import { requests, stubApi } from '../../support/api-stub.js'
 import { FakeClock, runCommand } from '../../support/run-command.js'
 
 const runUuid = 'aaaaaaaa-1111-4111-8111-111111111111'
-const run = (status: string) => ({ uuid: runUuid, workflowUuid: 'wf-1', status, errorMessage: null, executions: [] })
+const run = (status: string) => ({ uuid: runUuid, workflowUuid: '3d8e2a10-6b3c-4f1e-9a2d-5c7b8e9f0a1b', status, errorMessage: null, executions: [] })
 const getResult = (status: string) => ({ run: run(status), runContext: { start: { domain: 'acme.com', extra: null } }, runComputedConfigs: {} })
 
 function stubRunLifecycle(statuses: string[]) {
@@ -19,10 +19,10 @@ describe('--wait-until-finished', () => {
   it('run create polls run get every 2 s and prints the final get result', async () => {
     stubRunLifecycle(['pending', 'running', 'success'])
     const clock = new FakeClock()
-    const result = await runCommand(CreateRun, ['--workflow-uuid', 'wf-1', '--data', '{"domain":"acme.com"}', '--wait-until-finished'], { clock })
+    const result = await runCommand(CreateRun, ['--workflow-uuid', '3d8e2a10-6b3c-4f1e-9a2d-5c7b8e9f0a1b', '--data', '{"domain":"acme.com"}', '--wait-until-finished'], { clock })
     expect(result.exitCode).toBe(0)
     expect(result.json()).toEqual({
-      run: { uuid: runUuid, workflowUuid: 'wf-1', status: 'success', executions: [] },
+      run: { uuid: runUuid, workflowUuid: '3d8e2a10-6b3c-4f1e-9a2d-5c7b8e9f0a1b', status: 'success', executions: [] },
       runContext: { start: { domain: 'acme.com', extra: null } },
       runComputedConfigs: {},
     })
@@ -38,11 +38,11 @@ describe('--wait-until-finished', () => {
 
   it('an error status is a normal result without --exit-status, exit 5 with it', async () => {
     stubRunLifecycle(['error'])
-    const plain = await runCommand(CreateRun, ['--workflow-uuid', 'wf-1', '--data', '{}', '--wait-until-finished'], { clock: new FakeClock() })
+    const plain = await runCommand(CreateRun, ['--workflow-uuid', '3d8e2a10-6b3c-4f1e-9a2d-5c7b8e9f0a1b', '--data', '{}', '--wait-until-finished'], { clock: new FakeClock() })
     expect([plain.exitCode, plain.json().run.status]).toEqual([0, 'error'])
 
     stubRunLifecycle(['error'])
-    const strict = await runCommand(CreateRun, ['--workflow-uuid', 'wf-1', '--data', '{}', '--wait-until-finished', '--exit-status'], { clock: new FakeClock() })
+    const strict = await runCommand(CreateRun, ['--workflow-uuid', '3d8e2a10-6b3c-4f1e-9a2d-5c7b8e9f0a1b', '--data', '{}', '--wait-until-finished', '--exit-status'], { clock: new FakeClock() })
     expect([strict.exitCode, strict.json().run.status]).toEqual([5, 'error'])
   })
 
@@ -62,7 +62,7 @@ describe('--wait-until-finished', () => {
     stubApi('GET', '/v1/orchestration/batches/{uuid}', (_r, index) => batch(index === 0 ? 'running' : 'success'))
     const clock = new FakeClock()
     const data = '{"kind":"records","records":[{"domain":"a.com"},{"domain":"b.com"}]}'
-    const result = await runCommand(CreateBatch, ['--workflow-uuid', 'wf-1', '--data', data, '--wait-until-finished'], { clock })
+    const result = await runCommand(CreateBatch, ['--workflow-uuid', '3d8e2a10-6b3c-4f1e-9a2d-5c7b8e9f0a1b', '--data', data, '--wait-until-finished'], { clock })
     expect(result.json()).toEqual(batch('success'))
     expect(clock.sleeps).toEqual([5000])
   })
@@ -70,7 +70,7 @@ describe('--wait-until-finished', () => {
   it('--wait-timeout stops waiting with a JSON error naming the uuid to resume with (exit 4)', async () => {
     stubRunLifecycle(['running'])
     const clock = new FakeClock()
-    const result = await runCommand(CreateRun, ['--workflow-uuid', 'wf-1', '--data', '{}', '--wait-until-finished', '--wait-timeout', '10s'], { clock })
+    const result = await runCommand(CreateRun, ['--workflow-uuid', '3d8e2a10-6b3c-4f1e-9a2d-5c7b8e9f0a1b', '--data', '{}', '--wait-until-finished', '--wait-timeout', '10s'], { clock })
     expect(result.exitCode).toBe(4)
     expect(result.json()).toEqual({
       errorMessage: `Stopped waiting after 10s: run ${runUuid} is still running and keeps running. Resume with: cargo-ai orchestration run wait ${runUuid}`,
@@ -90,7 +90,7 @@ describe('--wait-until-finished', () => {
       if (clock.sleeps.length === 1) interrupt?.('SIGINT')
       return sleep(ms, signal)
     }
-    const result = await runCommand(CreateRun, ['--workflow-uuid', 'wf-1', '--data', '{}', '--wait-until-finished'], {
+    const result = await runCommand(CreateRun, ['--workflow-uuid', '3d8e2a10-6b3c-4f1e-9a2d-5c7b8e9f0a1b', '--data', '{}', '--wait-until-finished'], {
       clock,
       onInterrupt: (handler) => {
         interrupt = handler
@@ -108,7 +108,7 @@ describe('--wait-until-finished', () => {
     stubApi('GET', '/v1/orchestration/runs/{uuid}', (_r, index) =>
       index === 1 ? new Response('<html>busy</html>', { status: 503 }) : getResult(index === 0 ? 'running' : 'success'),
     )
-    const result = await runCommand(CreateRun, ['--workflow-uuid', 'wf-1', '--data', '{}', '--wait-until-finished'], { clock: new FakeClock() })
+    const result = await runCommand(CreateRun, ['--workflow-uuid', '3d8e2a10-6b3c-4f1e-9a2d-5c7b8e9f0a1b', '--data', '{}', '--wait-until-finished'], { clock: new FakeClock() })
     expect([result.exitCode, result.json().run.status]).toEqual([0, 'success'])
   })
 
@@ -122,8 +122,8 @@ describe('--wait-until-finished', () => {
 
   it('without --wait-until-finished, run create prints the created run at once', async () => {
     stubRunLifecycle(['success'])
-    const result = await runCommand(CreateRun, ['--workflow-uuid', 'wf-1', '--data', '{}'])
-    expect(result.json()).toEqual({ run: { uuid: runUuid, workflowUuid: 'wf-1', status: 'pending', executions: [] } })
+    const result = await runCommand(CreateRun, ['--workflow-uuid', '3d8e2a10-6b3c-4f1e-9a2d-5c7b8e9f0a1b', '--data', '{}'])
+    expect(result.json()).toEqual({ run: { uuid: runUuid, workflowUuid: '3d8e2a10-6b3c-4f1e-9a2d-5c7b8e9f0a1b', status: 'pending', executions: [] } })
     expect(requests).toHaveLength(1)
   })
 })

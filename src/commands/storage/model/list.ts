@@ -1,6 +1,6 @@
-import * as Flags from '@oclif/core/flags'
 import { listModels } from '../../../api/endpoints/storage.js'
 import { defineCommand } from '../../../cli/define-command.js'
+import { uuidFlag } from '../../../cli/uuid-flag.js'
 
 export default defineCommand({
   endpoint: listModels,
@@ -12,7 +12,7 @@ export default defineCommand({
   ],
   extraFlags: {
     // older CLIs took --dataset-uuid; the newest takes no flag. Kept, hidden, for scripts written for the older one.
-    'dataset-uuid': Flags.string({ hidden: true, summary: 'Keep only the models of this dataset (filtered here).' }),
+    'dataset-uuid': uuidFlag('dataset-uuid', { hidden: true, summary: 'Keep only the models of this dataset (filtered here).' }),
   },
   filterResult: (result, flags) =>
     flags['dataset-uuid'] ? { ...result, models: result.models.filter((model) => model.datasetUuid === flags['dataset-uuid']) } : result,
