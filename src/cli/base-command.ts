@@ -19,6 +19,7 @@ export const globalFlags = {
   }),
   query: Flags.string({
     summary: 'JMESPath expression that selects what to print, e.g. "runs[].uuid".',
+    description: "Strings go in single quotes ([?name=='Acme']); a backtick literal is JSON ([?count==`3`]), or text as the AWS CLI reads it ([?name==`Company enrichment`]).",
     helpGroup: 'GLOBAL',
   }),
   raw: Flags.boolean({

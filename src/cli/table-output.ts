@@ -94,9 +94,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function cellText(value: unknown): string {
   if (value === undefined || value === null) return ''
   if (typeof value !== 'object') return oneLine(String(value))
-  const json = toJson(value, 0)
-  if (json.length <= INLINE_JSON_MAX) return oneLine(json)
   const count = Array.isArray(value) ? value.length : Object.keys(value).length
+  // more parts than could fit in INLINE_JSON_MAX characters: summarised without serialising it
+  const json = count * 2 > INLINE_JSON_MAX ? undefined : toJson(value, 0)
+  if (json !== undefined && json.length <= INLINE_JSON_MAX) return oneLine(json)
   const noun = Array.isArray(value) ? 'item' : 'key'
   const summary = `${count} ${noun}${count === 1 ? '' : 's'}`
   return Array.isArray(value) ? `[…${summary}]` : `{…${summary}}`
