@@ -78,7 +78,8 @@ describe.each([
 
 describe('--help of the segment commands that take --filter lists the operators', () => {
   it.each(commands)('%s (the fast path and oclif alike)', async (id) => {
-    expect((await loadCommand(`segmentation ${id}`)).description).toContain(describeFilterOperators())
+    const command = (await loadCommand(`segmentation ${id}`)) as { description?: string }
+    expect(command.description).toContain(describeFilterOperators())
     const argv = ['segmentation', ...id.split(' '), '--help']
     const env = cleanEnv({ CARGO_AI_CONFIG_DIR: freshConfigDir() })
     for (const help of await Promise.all([cli(argv, env), cli(argv, { ...env, CARGO_AI_FAST_PATH: '0' })])) {
