@@ -8,7 +8,7 @@ import { parseInteger } from './flag-values.js'
 export const MAX_SEARCH_RESULTS = 50
 
 /** Declared so help and the manifest show it; the command reads every word (strict = false), not only the first. */
-export const keywordsArg = Args.string({ description: 'Words to search for; every one must match.', required: false })
+export const keywordsArg = (required: boolean) => Args.string({ description: 'Words to search for; every one must match.', required })
 
 export const searchLimitFlag = Flags.string({ summary: `Maximum results (default 20, at most ${MAX_SEARCH_RESULTS}).` })
 

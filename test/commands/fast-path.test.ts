@@ -23,8 +23,10 @@ await import('./orchestration/downloads.test.js')
 await import('./segmentation/spec-table.test.js')
 await import('./storage/spec-table.test.js')
 await import('./system-of-record/spec-table.test.js')
-await import('./workspace/spec-table.test.js')
-await import('./workspace/traps.test.js')
+await import('./workspaceManagement/spec-table.test.js')
+await import('./workspaceManagement/traps.test.js')
+await import('./content/spec-table.test.js')
+await import('./user-management/spec-table.test.js')
 await import('../fuzz/command-input.test.js')
 
 it('every command with a fast-path row ran on it above', () => {

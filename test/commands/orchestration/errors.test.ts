@@ -49,7 +49,7 @@ describe('API errors', () => {
   it('401 exits 3', async () => {
     stubApi('GET', '/v1/orchestration/runs/{uuid}', { errorMessage: 'Unauthorized' }, 401)
     const result = await runCommand(GetRun, ['6f1e2d3c-4b5a-4968-8776-655443322110'])
-    expect([result.exitCode, result.json()]).toEqual([3, { errorMessage: 'Unauthorized', status: 401 }])
+    expect([result.exitCode, result.json()]).toEqual([3, { errorMessage: 'The token from CARGO_AI_TOKEN was refused: Unauthorized', status: 401 }])
   })
 
   it.each([

@@ -77,11 +77,12 @@ describeSpecTable({
   invocations,
   fileContent: fileBytes,
   amendments,
+  skip: { 'orchestration node diagram': 'one source flag at a time, drawn locally: diagram.test.ts' },
 })
 
 describe('spec/commands/orchestration.json, in numbers', () => {
-  it('lists 53 commands over the 51 orchestration endpoints', () => {
-    expect(loadSpec('orchestration').commands).toHaveLength(53)
+  it('lists 55 commands (the three draft commands under release, action list and node diagram new) over the 51 orchestration endpoints', () => {
+    expect(loadSpec('orchestration').commands).toHaveLength(55)
     expect(endpointsOf(endpoints)).toHaveLength(51)
   })
 })

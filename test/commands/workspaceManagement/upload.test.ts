@@ -62,7 +62,7 @@ describe('workspaceManagement file upload', () => {
   it('requires --file', async () => {
     const result = await runCommand(Upload, [])
     expect(result.exitCode).toBe(2)
-    expect(result.json().errorMessage).toMatch(/file-path/)
+    expect(result.json().errorMessage).toMatch(/Missing required flag --file/)
   })
 
   it('reports a refused upload as JSON with the reason message (exit 1)', async () => {

@@ -15,7 +15,7 @@ export default class ActionSearch extends ActionSearchCommand {
     "<%= config.bin %> connection action search email --integration hunter --query 'results[].actionSlug' --raw",
   ]
   static strict = false
-  static args = { keywords: keywordsArg }
+  static args = { keywords: keywordsArg(true) }
   static flags = {
     category: Flags.string({ summary: 'Only integrations of this category.', options: [...integrationCategory.options] }),
     integration: Flags.string({ summary: 'Only the actions of this integration slug.' }),

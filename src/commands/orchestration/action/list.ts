@@ -19,7 +19,7 @@ export default class ActionList extends ActionSearchCommand {
     "<%= config.bin %> orchestration action list enrich company --query 'results[0].action'",
   ]
   static strict = false
-  static args = { keywords: keywordsArg }
+  static args = { keywords: keywordsArg(false) }
   static flags = {
     kind: Flags.string({ summary: 'Only actions of this kind.', options: [...actionKinds] }),
     'integration-slug': Flags.string({ summary: 'Only the actions of this integration (connector actions).' }),

@@ -41,7 +41,7 @@ Prints {"format", "diagram", "warnings"}; --raw prints the diagram alone (Mermai
     draft: Flags.boolean({ summary: 'With --workflow-uuid: draw the draft release instead of the deployed one.', helpGroup: 'SOURCE (exactly one)' }),
     'release-uuid': Flags.string({ summary: 'Draw this release.', helpGroup: 'SOURCE (exactly one)' }),
     'run-uuid': Flags.string({ summary: "Draw the graph a run executed (its own nodes, else its release's).", helpGroup: 'SOURCE (exactly one)' }),
-    format: Flags.string({ summary: 'mermaid to paste where it renders (GitHub, docs), ascii for a terminal.', options: ['mermaid', 'ascii'], default: 'mermaid' }),
+    format: Flags.string({ summary: 'mermaid to paste where it renders (GitHub, docs), ascii for a terminal.', options: ['ascii', 'mermaid'], default: 'mermaid' }),
     title: Flags.string({ summary: 'Title drawn above the diagram.' }),
     direction: Flags.string({ summary: 'Mermaid flow direction (top-down or left-right); ascii ignores it.', options: ['TD', 'LR'], default: 'TD' }),
     paid: Flags.string({ summary: 'Comma-separated slugs or uuids of nodes that bill credits: marked 💳.' }),
