@@ -5,6 +5,7 @@ import type { CargoClient } from '../api/client.js'
 import { createChat, createMessage, listAgents, listChats } from '../api/endpoints/ai.js'
 import type { Message } from '../api/schemas/ai.js'
 import { BaseCommand } from '../cli/base-command.js'
+import { uuidFlag } from '../cli/uuid-flag.js'
 import { CliError, ExitCode, UsageError } from '../cli/cli-error.js'
 import { readAll } from '../cli/flag-values.js'
 import { waitForMessage } from '../cli/waiters/ai.js'
@@ -31,7 +32,7 @@ export default class Ask extends BaseCommand {
   static strict = false
   static args = { prompt: Args.string({ description: 'The question (several words are joined); else read from standard input', required: false }) }
   static flags = {
-    'agent-uuid': Flags.string({ summary: 'Agent to talk with (default: the only agent of the workspace).' }),
+    'agent-uuid': uuidFlag('agent-uuid', { summary: 'Agent to talk with (default: the only agent of the workspace).' }),
     continue: Flags.boolean({ summary: "Go on in the agent's most recent chat instead of opening a new one." }),
     print: Flags.boolean({ summary: 'Ask once and print the answer as one JSON object.' }),
     dir: Flags.string({ summary: "Accepted for compatibility with Cargo's CLI (its local working directory); not used.", hidden: true }),

@@ -12,6 +12,7 @@ import { OAuthError, type OAuthConfig, oauthConfig, pollForToken, requestDeviceC
 import { BASE_URL_VARIABLES, environmentTokenNotice, fromEnvironment, type Session, WORKSPACE_VARIABLES } from '../auth/session.js'
 import { checkConnectionSettings, checkUrl, type ClientTarget, createClient, emulatorFetch } from '../cli/api-access.js'
 import { BaseCommand } from '../cli/base-command.js'
+import { uuidFlag } from '../cli/uuid-flag.js'
 import { CliError, ExitCode, UsageError } from '../cli/cli-error.js'
 import { readAll } from '../cli/flag-values.js'
 import { escapeControlCharacters } from '../cli/output.js'
@@ -61,7 +62,7 @@ export default class Login extends BaseCommand {
       summary: 'Workspace by name: with --email a new name creates it and a known one is reused; with --oauth, one of yours.',
       exclusive: ['token', 'emulator', 'workspace-uuid'],
     }),
-    'workspace-uuid': Flags.string({ summary: 'Workspace to use by default; sent as selected-workspace-uuid on every call.' }),
+    'workspace-uuid': uuidFlag('workspace-uuid', { summary: 'Workspace to use by default; sent as selected-workspace-uuid on every call.' }),
     'base-url': Flags.string({ summary: 'API origin to sign in to (default https://api.getcargo.io, or CARGO_AI_BASE_URL / CARGO_BASE_URL).' }),
     emulator: Flags.boolean({
       summary: 'Sign in to the embedded local emulator (no account, no network); later commands run against it.',

@@ -8,7 +8,7 @@ import { requests, server, stubApi } from '../../support/api-stub.js'
 import { FakeClock, runCommand, TEST_BASE_URL, tempConfigDir } from '../../support/run-command.js'
 
 const user = { uuid: 'u-1', email: 'ada@example.com' }
-const acme = { uuid: 'ws-1', name: 'Acme' }
+const acme = { uuid: '0a000000-0000-4000-8000-000000000001', name: 'Acme' }
 
 function freshEnv(extra: NodeJS.ProcessEnv = {}) {
   return { CARGO_AI_CONFIG_DIR: tempConfigDir(), CARGO_AI_BASE_URL: TEST_BASE_URL, CARGO_AI_KEYRING: 'off', ...extra }
@@ -38,7 +38,7 @@ describe('login --email: bad input is refused before any request (exit 2)', () =
     [['--email', 'you@acme.io', '--workspace-name', ' '], '--workspace-name is empty'],
     [['--code', '123456'], 'All of the following must be provided when using --code: --email'],
     [['--email', 'you@acme.io', '--token', 't'], '--token=t cannot also be provided when using --email'],
-    [['--email', 'you@acme.io', '--workspace-uuid', 'ws-1'], '--workspace-uuid=ws-1 cannot also be provided when using --email'],
+    [['--email', 'you@acme.io', '--workspace-uuid', '0a000000-0000-4000-8000-000000000001'], '--workspace-uuid=0a000000-0000-4000-8000-000000000001 cannot also be provided when using --email'],
     [['--token', 't', '--workspace-name', 'Acme'], '--token=t cannot also be provided when using --workspace-name'],
   ])('%j', async (argv, errorMessage) => {
     const env = freshEnv()
@@ -66,7 +66,7 @@ describe('login --email on the wire', () => {
       }),
       http.post(`${auth}/oauth/token`, async ({ request }) => {
         forms.push(Object.fromEntries(new URLSearchParams(await request.text())))
-        return HttpResponse.json({ access_token: 'at-1', refresh_token: 'rt-1', expires_in: 3600, workspace_uuid: 'ws-1' })
+        return HttpResponse.json({ access_token: 'at-1', refresh_token: 'rt-1', expires_in: 3600, workspace_uuid: '0a000000-0000-4000-8000-000000000001' })
       }),
     )
     stubIdentity()
@@ -79,7 +79,7 @@ describe('login --email on the wire', () => {
       { client_id: 'cargo-ai-cli', email: 'you@acme.io', workspace_name: 'Acme' },
       { grant_type: 'urn:cargo-ai:params:oauth:grant-type:email_code', client_id: 'cargo-ai-cli', email: 'you@acme.io', code: '123456', workspace_name: 'Acme' },
     ])
-    expect(requests.find((r) => r.path === '/v1/workspaceManagement/workspaces/current')?.headers).toMatchObject({ authorization: 'Bearer at-1', 'selected-workspace-uuid': 'ws-1' })
+    expect(requests.find((r) => r.path === '/v1/workspaceManagement/workspaces/current')?.headers).toMatchObject({ authorization: 'Bearer at-1', 'selected-workspace-uuid': '0a000000-0000-4000-8000-000000000001' })
     const stored = JSON.parse(readFileSync(join(env.CARGO_AI_CONFIG_DIR, 'credentials.json'), 'utf8')).default
     expect(stored).toEqual({ token: 'at-1', refreshToken: 'rt-1', expiresAt: 3_600_000 })
   })

@@ -8,7 +8,7 @@ import { requests, stubApi } from '../../support/api-stub.js'
 import { runCommand, TEST_BASE_URL, tempConfigDir } from '../../support/run-command.js'
 
 const user = { uuid: 'u-1', email: 'ada@example.com', firstName: 'Ada', lastName: null }
-const workspace = { uuid: 'ws-9', name: 'Acme', logoUrl: null }
+const workspace = { uuid: '0a000000-0000-4000-8000-000000000009', name: 'Acme', logoUrl: null }
 
 function stubIdentity() {
   stubApi('GET', '/v1/userManagement/users/current', { user })
@@ -30,7 +30,7 @@ describe('login --token', () => {
       credentialStore: 'file',
       baseUrl: TEST_BASE_URL,
       user: { uuid: 'u-1', email: 'ada@example.com', firstName: 'Ada' },
-      workspace: { uuid: 'ws-9', name: 'Acme' },
+      workspace: { uuid: '0a000000-0000-4000-8000-000000000009', name: 'Acme' },
     })
     expect(requests.map((r) => [r.method, r.path, r.headers.authorization, r.headers['selected-workspace-uuid']])).toEqual([
       ['GET', '/v1/userManagement/users/current', 'Bearer tok-abc', undefined],
@@ -41,16 +41,16 @@ describe('login --token', () => {
     expect(JSON.parse(readFileSync(credentials, 'utf8'))).toEqual({ default: { token: 'tok-abc' } })
     expect(statSync(credentials).mode & 0o777).toBe(0o600)
     const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))
-    expect(config.profiles.default).toMatchObject({ workspaceUuid: 'ws-9', credentialStore: 'file', userEmail: 'ada@example.com' })
+    expect(config.profiles.default).toMatchObject({ workspaceUuid: '0a000000-0000-4000-8000-000000000009', credentialStore: 'file', userEmail: 'ada@example.com' })
     expect(result.stderr).toContain('credentials.json')
     expect(result.stdout).not.toContain('tok-abc')
   })
 
   it('pins --workspace-uuid and sends it while checking', async () => {
     stubIdentity()
-    const result = await runCommand(Login, ['--token', 'tok-abc', '--workspace-uuid', 'ws-9'], { env: freshEnv() })
+    const result = await runCommand(Login, ['--token', 'tok-abc', '--workspace-uuid', '0a000000-0000-4000-8000-000000000009'], { env: freshEnv() })
     expect(result.exitCode).toBe(0)
-    expect(requests[1].headers['selected-workspace-uuid']).toBe('ws-9')
+    expect(requests[1].headers['selected-workspace-uuid']).toBe('0a000000-0000-4000-8000-000000000009')
     expect(requests[0].headers['selected-workspace-uuid']).toBeUndefined()
   })
 
@@ -99,7 +99,7 @@ describe('whoami and logout', () => {
     expect(who.exitCode).toBe(0)
     expect(who.json()).toEqual({
       user: { uuid: 'u-1', email: 'ada@example.com', firstName: 'Ada' },
-      workspace: { uuid: 'ws-9', name: 'Acme' },
+      workspace: { uuid: '0a000000-0000-4000-8000-000000000009', name: 'Acme' },
       profile: 'default',
       baseUrl: TEST_BASE_URL,
       credentials: 'file',
@@ -108,7 +108,7 @@ describe('whoami and logout', () => {
       workspaceSource: 'profile',
     })
     const workspaceCall = requests.find((r) => r.path === '/v1/workspaceManagement/workspaces/current')
-    expect(workspaceCall?.headers).toMatchObject({ authorization: 'Bearer tok-abc', 'selected-workspace-uuid': 'ws-9', 'x-cargo-origin': 'cli' })
+    expect(workspaceCall?.headers).toMatchObject({ authorization: 'Bearer tok-abc', 'selected-workspace-uuid': '0a000000-0000-4000-8000-000000000009', 'x-cargo-origin': 'cli' })
     const userCall = requests.find((r) => r.path === '/v1/userManagement/users/current')
     expect(userCall?.headers['selected-workspace-uuid']).toBeUndefined()
 

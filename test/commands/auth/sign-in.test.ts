@@ -12,8 +12,8 @@ import { requests, server, stubApi } from '../../support/api-stub.js'
 import { FakeClock, runCommand, TEST_BASE_URL, tempConfigDir } from '../../support/run-command.js'
 
 const user = { uuid: 'u-1', email: 'ada@example.com', firstName: 'Ada' }
-const acme = { uuid: 'ws-1', name: 'Acme' }
-const globex = { uuid: 'ws-2', name: 'Globex' }
+const acme = { uuid: '0a000000-0000-4000-8000-000000000001', name: 'Acme' }
+const globex = { uuid: '0a000000-0000-4000-8000-000000000002', name: 'Globex' }
 
 function freshEnv(extra: NodeJS.ProcessEnv = {}) {
   return { CARGO_AI_CONFIG_DIR: tempConfigDir(), CARGO_AI_BASE_URL: TEST_BASE_URL, CARGO_AI_KEYRING: 'off', ...extra }
@@ -72,12 +72,12 @@ describe('login --oauth', () => {
   it('--workspace-uuid picks one of them; an unknown one is refused with the list', async () => {
     stubDeviceFlow([])
     stubIdentity([acme, globex])
-    const ok = await runCommand(Login, ['--oauth', '--no-browser', '--workspace-uuid', 'ws-2'], { env: freshEnv(), clock: new FakeClock() })
+    const ok = await runCommand(Login, ['--oauth', '--no-browser', '--workspace-uuid', '0a000000-0000-4000-8000-000000000002'], { env: freshEnv(), clock: new FakeClock() })
     expect([ok.exitCode, ok.json().workspace]).toEqual([0, globex])
 
     stubDeviceFlow([])
-    const bad = await runCommand(Login, ['--oauth', '--no-browser', '--workspace-uuid', 'ws-9'], { env: freshEnv(), clock: new FakeClock() })
-    expect([bad.exitCode, bad.json()]).toEqual([2, { errorMessage: 'You have no workspace ws-9', workspaces: [acme, globex] }])
+    const bad = await runCommand(Login, ['--oauth', '--no-browser', '--workspace-uuid', '0a000000-0000-4000-8000-000000000009'], { env: freshEnv(), clock: new FakeClock() })
+    expect([bad.exitCode, bad.json()]).toEqual([2, { errorMessage: 'You have no workspace 0a000000-0000-4000-8000-000000000009', workspaces: [acme, globex] }])
   })
 })
 
@@ -87,7 +87,7 @@ describe('login --oauth --workspace-name', () => {
     stubIdentity([acme, globex])
     const ok = await runCommand(Login, ['--oauth', '--no-browser', '--workspace-name', 'Globex'], { env: freshEnv(), clock: new FakeClock() })
     expect([ok.exitCode, ok.json().workspace]).toEqual([0, globex])
-    expect(requests.find((r) => r.path === '/v1/workspaceManagement/workspaces/current')?.headers['selected-workspace-uuid']).toBe('ws-2')
+    expect(requests.find((r) => r.path === '/v1/workspaceManagement/workspaces/current')?.headers['selected-workspace-uuid']).toBe('0a000000-0000-4000-8000-000000000002')
 
     stubDeviceFlow([])
     const env = freshEnv()
@@ -100,7 +100,7 @@ describe('login --oauth --workspace-name', () => {
 describe('token renewal on 401', () => {
   it('renews once with the refresh token and resends the request once', async () => {
     const env = freshEnv()
-    writeFileSync(join(env.CARGO_AI_CONFIG_DIR, 'config.json'), JSON.stringify({ currentProfile: 'default', profiles: { default: { credentialStore: 'file', workspaceUuid: 'ws-1' } } }), { mode: 0o600 })
+    writeFileSync(join(env.CARGO_AI_CONFIG_DIR, 'config.json'), JSON.stringify({ currentProfile: 'default', profiles: { default: { credentialStore: 'file', workspaceUuid: '0a000000-0000-4000-8000-000000000001' } } }), { mode: 0o600 })
     writeFileSync(join(env.CARGO_AI_CONFIG_DIR, 'credentials.json'), JSON.stringify({ default: { token: 'stale', refreshToken: 'rt-1', expiresAt: Date.now() + 3_600_000 } }), { mode: 0o600 })
     const refreshes: string[] = []
     server.use(
@@ -168,7 +168,7 @@ describe('bad sign-in input leaves nothing behind', () => {
     ['an unknown workspace (403)', () => {
       stubApi('GET', '/v1/userManagement/users/current', { user })
       stubApi('GET', '/v1/workspaceManagement/workspaces/current', { errorMessage: 'Forbidden' }, 403)
-    }, ['--token', 'tok', '--workspace-uuid', 'nope'], 3, 'The API refused this token for workspace nope: Forbidden'],
+    }, ['--token', 'tok', '--workspace-uuid', '0a000000-0000-4000-8000-0000000000ff'], 3, 'The API refused this token for workspace 0a000000-0000-4000-8000-0000000000ff: Forbidden'],
     ['a server answering HTML', () => {
       stubApi('GET', '/v1/userManagement/users/current', () => new Response('<html>gateway</html>', { status: 502 }))
     }, ['--token', 'tok'], 4, 'Server error (HTTP 502, the body is not JSON)'],

@@ -9,6 +9,11 @@ import ListBatches from '../../../src/commands/orchestration/batch/list.js'
 import GetRun from '../../../src/commands/orchestration/run/get.js'
 import ListRuns from '../../../src/commands/orchestration/run/list.js'
 import ListModels from '../../../src/commands/storage/model/list.js'
+import ListRelationships from '../../../src/commands/storage/relationship/list.js'
+import ListPlays from '../../../src/commands/orchestration/play/list.js'
+import ListTools from '../../../src/commands/orchestration/tool/list.js'
+import Ask from '../../../src/commands/ask.js'
+import Login from '../../../src/commands/login.js'
 import { cleanEnv, cli, freshConfigDir } from '../../e2e/cli-process.js'
 import { requests, stubApi } from '../../support/api-stub.js'
 import { fastPathMode } from '../../support/fast-path-mode.js'
@@ -68,6 +73,19 @@ describe('flags that are not payload fields', () => {
   it.each([['ds-1'], ['']])('storage model list --dataset-uuid %j: exit 2 naming it, nothing sent', async (value) => {
     const result = await runCommand(ListModels, ['--dataset-uuid', value])
     expect([result.exitCode, result.json()]).toEqual([2, { errorMessage: refusal('--dataset-uuid', value) }])
+    expect(requests).toEqual([])
+  })
+
+  it.each([
+    [ListTools, '--folder-uuid'],
+    [ListPlays, '--folder-uuid'],
+    [ListRelationships, '--model-uuid'],
+    [Ask, '--agent-uuid'],
+    [Login, '--workspace-uuid'],
+  ] as const)('%o %s: exit 2 naming it, nothing sent', async (command, flag) => {
+    const argv = command === Login ? ['--token', 'tok', flag, 'f-1'] : command === Ask ? [flag, 'f-1', '--print', 'hi'] : [flag, 'f-1']
+    const result = await runCommand(command, argv)
+    expect([result.exitCode, result.json()]).toEqual([2, { errorMessage: refusal(flag, 'f-1') }])
     expect(requests).toEqual([])
   })
 })

@@ -1,5 +1,5 @@
-import * as Flags from '@oclif/core/flags'
 import { listRelationships } from '../../../api/endpoints/storage.js'
+import { uuidFlag } from '../../../cli/uuid-flag.js'
 import { defineCommand } from '../../../cli/define-command.js'
 
 export default defineCommand({
@@ -7,7 +7,7 @@ export default defineCommand({
   summary: 'List the relationships between models, optionally those that involve one model.',
   examples: ['<%= config.bin %> storage relationship list', '<%= config.bin %> storage relationship list --model-uuid <model-uuid>'],
   extraFlags: {
-    'model-uuid': Flags.string({ summary: 'Keep only the relationships from or to this model (filtered here: the API takes no filter).' }),
+    'model-uuid': uuidFlag('model-uuid', { summary: 'Keep only the relationships from or to this model (filtered here: the API takes no filter).' }),
   },
   filterResult: (result, flags) => {
     const uuid = flags['model-uuid']
