@@ -1,10 +1,12 @@
 import type { DatasetDoc, RelationshipDoc, StorageModelDoc, StorageRunDoc } from './handlers/storage.js'
+import { CONNECTION_SEED } from './seed-connection.js'
 import { SEED, SEEDED_AT } from './seed.js'
 import type { Kind, StoredDoc } from './store.js'
 
 /**
  * Seeded storage: the "default" native dataset that holds the Companies model of seed.ts (uuid …301),
- * a Contacts model linked to it (many contacts to one company), and one finished sync run.
+ * a Contacts model linked to it (many contacts to one company), one finished sync run, and the dataset of
+ * the seeded HubSpot connector (every connector has one; models made there read its extractors, e.g. contacts).
  * seed.ts is read only inside functions: the two modules import each other.
  */
 
@@ -16,6 +18,8 @@ export const STORAGE_SEED = {
   contactsModelUuid: id(0x2002),
   relationshipUuid: id(0x2003),
   companiesRunUuid: id(0x2004),
+  /** the dataset of the HubSpot connector of seed-connection.ts, without models */
+  hubspotDatasetUuid: id(0x2005),
 } as const
 
 const contacts = [
@@ -30,6 +34,15 @@ export function storageDocs(): Array<[Kind, StoredDoc]> {
   const at = { createdAt: SEEDED_AT, updatedAt: SEEDED_AT }
   const workspaceUuid = SEED.workspaceUuid
   const dataset: DatasetDoc = { uuid: STORAGE_SEED.datasetUuid, workspaceUuid, slug: 'default', kind: 'native', deletedAt: null, ...at }
+  const hubspotDataset: DatasetDoc = {
+    uuid: STORAGE_SEED.hubspotDatasetUuid,
+    workspaceUuid,
+    slug: 'hubspot',
+    kind: 'connector',
+    connectorUuid: CONNECTION_SEED.hubspotConnectorUuid,
+    deletedAt: null,
+    ...at,
+  }
   const contactsModel: StorageModelDoc = {
     uuid: STORAGE_SEED.contactsModelUuid,
     workspaceUuid,
@@ -86,6 +99,7 @@ export function storageDocs(): Array<[Kind, StoredDoc]> {
   }
   return [
     ['dataset', dataset],
+    ['dataset', hubspotDataset],
     ['model', contactsModel],
     ['relationship', relationship],
     ['storageRun', run],

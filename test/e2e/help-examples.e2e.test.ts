@@ -9,6 +9,7 @@ import { type EmulatorServer, startEmulatorServer } from '../../src/emulator/ser
 import { AI_SEED } from '../../src/emulator/seed-ai.js'
 import { CONNECTION_SEED } from '../../src/emulator/seed-connection.js'
 import { CONTENT_SEED } from '../../src/emulator/seed-content.js'
+import { HOSTING_SEED } from '../../src/emulator/domains/hosting/index.js'
 import { SEGMENTATION_SEED } from '../../src/emulator/seed-segmentation.js'
 import { STORAGE_SEED } from '../../src/emulator/seed-storage.js'
 import { SYSTEM_OF_RECORD_SEED } from '../../src/emulator/seed-system-of-record.js'
@@ -61,18 +62,7 @@ const EXPECTED_FAILURES: Record<string, { exit: number; why: string }> = {
 const OWN_ISSUE_TOPICS = ['content:library', 'context', 'expression', 'hosting', 'observability', 'revenue-organization']
 
 /** Examples that still fail, not fixed in time: each a known gap, to fix and then remove from here. */
-const STILL_FAILING: Record<string, string> = {
-  "<%= config.bin %> connection custom-integration create --kind worker --worker-uuid <worker-uuid>": "hosting workers are emulated by their own issue",
-  "<%= config.bin %> connection integration complete-oauth --slug hubspot --params '{\"code\":\"<code from the callback>\",\"state\":\"<state>\"}'": "needs a state from a real OAuth callback",
-  "<%= config.bin %> connection integration get hubspot --query \"keys(actions)\" --raw": "the result holds no actions object here (query or emulator shape to check)",
-  "<%= config.bin %> connection native-integration get --query \"keys(actions)\" --raw": "the result holds no actions object here (query or emulator shape to check)",
-  "<%= config.bin %> orchestration trace get <uuid>": "no trace uuid in the seed to name",
-  "<%= config.bin %> storage column remove --model-uuid <uuid> --column-slug website_url": "website_url is gone by then (reorder/update/remove order to check)",
-  "<%= config.bin %> storage model create --slug contacts --name \"Contacts\" --dataset-uuid <uuid> --extractor-slug <extractor-slug> --config '{}'": "no seeded extractor to name",
-  "<%= config.bin %> storage model create --slug prospects --name \"Prospects\" --dataset-uuid <dataset-uuid> --extractor-slug <extractor-slug> --config '{}'": "no seeded extractor to name",
-  "<%= config.bin %> storage record update --model-uuid <model-uuid> --id company_1 --data '{\"country\":\"FR\"}'": "the emulator does not find company_1 on update although get finds it (to investigate)",
-  "<%= config.bin %> storage relationship set --from-model-uuid <contacts-uuid> --to-model-uuid <companies-uuid> --from-column-slug company_uuid --to-column-slug uuid --relation manyToOne": "the example names columns the seeded models lack (company_uuid, uuid)",
-}
+const STILL_FAILING: Record<string, string> = {}
 
 /** Examples that cannot run here at all, with the reason. */
 const NOT_RUNNABLE: Record<string, string> = {
@@ -92,6 +82,8 @@ function uuidsOf(id: string, created: Record<string, string>): Record<string, st
   // a release of an agent, a run of a model sync: the topic says which
   if (id.startsWith('ai:')) uuids.release = AI_SEED.agent.releaseUuid
   if (id.startsWith('storage:')) uuids.run = STORAGE_SEED.companiesRunUuid
+  // a model read by an extractor of HubSpot goes into the HubSpot connector's dataset (the default one has contacts)
+  if (id === 'storage:model:create') uuids.dataset = STORAGE_SEED.hubspotDatasetUuid
   if (/^connection:connector:(autocomplete|get-dynamic-schema)/.test(id)) uuids.connector = CONNECTION_SEED.hubspotConnectorUuid
   if (id === 'connection:connector:get-language-models') uuids.connector = CONNECTION_SEED.openaiConnectorUuid
   // what a removal removes was made for it (or is not in use), so that the seed stays whole for the others
@@ -154,12 +146,22 @@ function baseUuids(created: Record<string, string>): Record<string, string> {
     record: created.record,
     column: SEED.modelUuid,
     usage: SEED.workspaceUuid,
+    trace: created.trace,
+    worker: HOSTING_SEED.worker.uuid,
   }
 }
 
 /** Placeholders that are not uuids; `<slug>` and `<id>` depend on the command. */
-function namedValues(id: string): Record<string, string> {
-  const slug = id.startsWith('ai:template') ? AI_SEED.templates.researcher : id.startsWith('orchestration:template') ? SEED.templates.tool : id.startsWith('storage:column') ? 'website_url' : 'end'
+function namedValues(id: string, created: Record<string, string>): Record<string, string> {
+  const slug = id.startsWith('ai:template')
+    ? AI_SEED.templates.researcher
+    : id.startsWith('orchestration:template')
+      ? SEED.templates.tool
+      : id === 'storage:column:remove'
+        ? REMOVABLE_COLUMN.slug
+        : id.startsWith('storage:column')
+          ? 'website_url'
+          : 'end'
   return {
     slug,
     id: id.startsWith('ai:memory') ? AI_SEED.memories.agent : 'session-1',
@@ -172,6 +174,9 @@ function namedValues(id: string): Record<string, string> {
     'play.workflowUuid': play.workflowUuid,
     folderUuid: SEED.folders.tools,
     's3-filename': WORKSPACE_SEED.companiesCsv.s3Filename,
+    // an extractor of the HubSpot integration (the emulator's catalogue), for a model of its connector's dataset
+    'extractor-slug': 'contacts',
+    state: created.oauthState,
   }
 }
 
@@ -260,7 +265,12 @@ interface Example {
   text: string
 }
 
-const DESTRUCTIVE = /:(remove|delete|cancel|deploy-draft|uninstall|remove-permission)$/
+const DESTRUCTIVE = /:(remove|remove-bulk|delete|cancel|deploy-draft|uninstall|remove-permission)$/
+const REMOVAL = /:(remove|remove-bulk|delete|uninstall)$/
+
+/** Columns of the Companies model made for the examples: the one most of them name, and one to remove. */
+const WEBSITE_COLUMN = { slug: 'website_url', type: 'string', label: 'Website', kind: 'custom' }
+const REMOVABLE_COLUMN = { slug: 'legacy_notes', type: 'string', label: 'Legacy notes', kind: 'custom' }
 
 async function allExamples(): Promise<Example[]> {
   const list: Example[] = []
@@ -270,7 +280,7 @@ async function allExamples(): Promise<Example[]> {
     for (const example of examples) list.push({ id, text: typeof example === 'string' ? example : example.command })
   }
   // removals last (what they remove served every other example first), other changes of state just before them
-  const rank = (example: Example) => (!DESTRUCTIVE.test(example.id) ? 0 : /:(remove|delete|uninstall)$/.test(example.id) ? 2 : 1)
+  const rank = (example: Example) => (!DESTRUCTIVE.test(example.id) ? 0 : REMOVAL.test(example.id) ? 2 : 1)
   return [...list].sort((a, b) => rank(a) - rank(b))
 }
 
@@ -316,6 +326,7 @@ describe('every example of every --help runs against the emulator', () => {
     for (const profile of ['ci', 'staging']) expect((await cargo(['login', '--token', SEED.token, '--profile', profile])).exitCode).toBe(0)
     const run = await cargo(['orchestration', 'run', 'create', '--workflow-uuid', tool.workflowUuid, '--data', '{"domain":"acme.com"}'])
     created.run = run.json().run.uuid
+    created.trace = run.json().run.traceUuid
     created.secondRun = (await cargo(['orchestration', 'run', 'create', '--workflow-uuid', tool.workflowUuid, '--data', '{"domain":"globex.com"}'])).json().run.uuid
     const batch = await cargo(['orchestration', 'batch', 'create', '--workflow-uuid', play.workflowUuid, '--data', JSON.stringify({ kind: 'segment', segmentUuid: SEED.segmentUuid })])
     created.batch = batch.json().batch?.uuid ?? batch.json().uuid
@@ -323,8 +334,12 @@ describe('every example of every --help runs against the emulator', () => {
     created.folder = uuidIn(await cargo(['workspaceManagement', 'folder', 'create', '--name', 'To remove', '--emoji-slug', 'x', '--kind', 'tool']))
     created.token = uuidIn(await cargo(['workspaceManagement', 'token', 'create', '--name', 'To remove']))
     created.model = STORAGE_SEED.contactsModelUuid
-    const website = { slug: 'website_url', type: 'string', label: 'Website', kind: 'custom' }
-    expect((await cargo(['storage', 'column', 'create', '--model-uuid', SEED.modelUuid, '--column', JSON.stringify(website)])).exitCode).toBe(0)
+    for (const column of [WEBSITE_COLUMN, REMOVABLE_COLUMN]) {
+      expect((await cargo(['storage', 'column', 'create', '--model-uuid', SEED.modelUuid, '--column', JSON.stringify(column)])).exitCode).toBe(0)
+    }
+    // complete-oauth is handed the state its start put into the consent URL
+    const consentUrl = (await cargo(['connection', 'integration', 'initiate-oauth', '--slug', 'hubspot'])).json().consentUrl
+    created.oauthState = new URL(consentUrl).searchParams.get('state') ?? ''
     for (const name of ['knowledge-base.pdf', 'product-docs.pdf', 'icp-criteria.pdf', 'notes.pdf']) writeFileSync(join(workDir, name), '%PDF-1.4\n% an example file\n')
     writeFileSync(join(workDir, 'my-companies.csv'), 'name,domain\nAcme,acme.com\nGlobex,globex.com\n')
     writeFileSync(join(workDir, 'snowflake.json'), JSON.stringify({ account: 'acme-eu', warehouse: 'COMPUTE_WH', database: 'CARGO', username: 'cargo', password: 'secret' }))
@@ -356,7 +371,7 @@ describe('every example of every --help runs against the emulator', () => {
       // `VAR=value cargo-ai …`: the environment here already points at the emulator
       const start = stage.words.findIndex((word) => !/^[A-Z_]+=/.test(word))
       expect(stage.words[start]).toBe('cargo-ai')
-      const words = substitute(stage.words.slice(start + 1), example.id, uuidsOf(example.id, created), namedValues(example.id))
+      const words = substitute(stage.words.slice(start + 1), example.id, uuidsOf(example.id, created), namedValues(example.id, created))
       last = await cargo(words, stdin)
       stdin = last.stdout
     }

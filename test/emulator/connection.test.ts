@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CargoClient } from '../../src/api/client.js'
 import * as c from '../../src/api/endpoints/connection.js'
 import { SEED } from '../../src/emulator/index.js'
+import { HOSTING_SEED } from '../../src/emulator/domains/hosting/index.js'
 import { CONNECTION_SEED } from '../../src/emulator/seed-connection.js'
 import { Harness, ORIGIN, checkedEndpoints } from './harness.js'
 
@@ -210,12 +211,16 @@ describe('emulated connection API', () => {
     it('creates, lists, gets (under "connector"), updates and removes', async () => {
       const seeded = await h.ok(c.listCustomIntegrations, {})
       expect(seeded.customIntegrations.map((item: { uuid: string }) => item.uuid)).toEqual([CONNECTION_SEED.customIntegrationUuid])
-      const worker = (await h.ok(c.createCustomIntegration, { kind: 'worker', workerUuid: '00000000-0000-4000-8000-00000000dead' })).customIntegration
-      expect(worker).toMatchObject({ kind: 'worker', workerUuid: '00000000-0000-4000-8000-00000000dead', slug: expect.stringMatching(/^custom_/) })
+      const worker = (await h.ok(c.createCustomIntegration, { kind: 'worker', workerUuid: HOSTING_SEED.worker.uuid })).customIntegration
+      expect(worker).toMatchObject({ kind: 'worker', workerUuid: HOSTING_SEED.worker.uuid, slug: expect.stringMatching(/^custom_/) })
       expect(worker).not.toHaveProperty('baseUrl')
       expect(await h.ok(c.getCustomIntegration, { uuid: worker.uuid })).toEqual({ connector: worker })
-      const moved = await h.ok(c.updateCustomIntegration, { uuid: worker.uuid, workerUuid: '00000000-0000-4000-8000-00000000bee2' })
-      expect(moved.customIntegration.workerUuid).toBe('00000000-0000-4000-8000-00000000bee2')
+      const moved = await h.ok(c.updateCustomIntegration, { uuid: worker.uuid, workerUuid: HOSTING_SEED.worker.uuid })
+      expect(moved.customIntegration.workerUuid).toBe(HOSTING_SEED.worker.uuid)
+      // the worker must exist in the workspace, on create and on update
+      const ghost = '00000000-0000-4000-8000-00000000bee2'
+      expect(await h.call(c.createCustomIntegration, { kind: 'worker', workerUuid: ghost })).toEqual({ status: 404, body: { reason: 'workerNotFound' } })
+      expect(await h.call(c.updateCustomIntegration, { uuid: worker.uuid, workerUuid: ghost })).toEqual({ status: 404, body: { reason: 'workerNotFound' } })
       expect(await h.call(c.updateCustomIntegration, { uuid: worker.uuid, baseUrl: 'https://x.test' })).toEqual({ status: 400, body: { reason: 'customIntegrationNotExternal' } })
       const external = CONNECTION_SEED.customIntegrationUuid
       expect(await h.call(c.updateCustomIntegration, { uuid: external, workerUuid: '00000000-0000-4000-8000-00000000bee3' })).toEqual({ status: 400, body: { reason: 'customIntegrationNotWorker' } })

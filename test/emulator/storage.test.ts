@@ -22,8 +22,11 @@ describe('storage', () => {
   afterAll(() => h.close())
 
   describe('seeded catalogue', () => {
-    it('has the default dataset, whose models carry their source columns as original ones', async () => {
-      expect((await h.ok(s.listDatasets, {})).datasets).toEqual([expect.objectContaining({ uuid: datasetUuid, slug: 'default', kind: 'native', deletedAt: null })])
+    it('has the default dataset (and the HubSpot connector\'s), whose models carry their source columns as original ones', async () => {
+      expect((await h.ok(s.listDatasets, {})).datasets).toEqual([
+        expect.objectContaining({ uuid: datasetUuid, slug: 'default', kind: 'native', deletedAt: null }),
+        expect.objectContaining({ uuid: STORAGE_SEED.hubspotDatasetUuid, slug: 'hubspot', kind: 'connector', deletedAt: null }),
+      ])
       expect((await h.ok(s.getDataset, { uuid: datasetUuid })).dataset.slug).toBe('default')
       const { models } = await h.ok(s.listModels, {})
       expect(models.map((model: { slug: string }) => model.slug)).toEqual(['companies', 'contacts'])

@@ -8,6 +8,7 @@ import { badRequest, notFound } from '../http.js'
 import type { StoredDoc } from '../store.js'
 import { iso } from '../timing.js'
 import { sent, stamps } from '../doc-fields.js'
+import { KINDS as HOSTING_KINDS } from '../domains/hosting/documents.js'
 
 /**
  * Connectors (per workspace), the integration catalogue and the native integration (stored by the seed
@@ -224,6 +225,11 @@ function saveCustom(ctx: Ctx, doc: CustomIntegrationDoc): { customIntegration: C
   return { customIntegration: publicView(doc) }
 }
 
+/** A worker integration runs on a hosting worker of the workspace (domains/hosting). */
+function checkWorker(ctx: Ctx, workerUuid: string | undefined): void {
+  if (workerUuid !== undefined) mustGet(ctx, HOSTING_KINDS.worker, workerUuid, 'worker')
+}
+
 const customIntegrationHandlers = [
   on(api.listCustomIntegrations, (ctx) => ({ customIntegrations: live<CustomIntegrationDoc>(ctx, 'customIntegration').map(publicView) })),
   // the API wraps this one under `connector`
@@ -231,12 +237,14 @@ const customIntegrationHandlers = [
   on(api.createCustomIntegration, (ctx, { kind, baseUrl, workerUuid }) => {
     const uuid = randomUUID()
     const hosting = kind === 'external' ? { baseUrl } : { workerUuid }
+    if (kind === 'worker') checkWorker(ctx, workerUuid)
     return saveCustom(ctx, { uuid, workspaceUuid: ctx.workspaceUuid, slug: `custom_${uuid.slice(0, 8)}`, kind, ...hosting, deletedAt: null, ...stamps(ctx) })
   }),
   on(api.updateCustomIntegration, (ctx, payload) => {
     const doc = getCustom(ctx, payload.uuid)
     if (payload.workerUuid !== undefined && doc.kind !== 'worker') throw badRequest('customIntegrationNotWorker')
     if (payload.baseUrl !== undefined && doc.kind !== 'external') throw badRequest('customIntegrationNotExternal')
+    checkWorker(ctx, payload.workerUuid)
     return saveCustom(ctx, { ...doc, ...sent(payload, ['baseUrl', 'workerUuid']), updatedAt: iso(ctx.now) })
   }),
   on(api.removeCustomIntegration, (ctx, { uuid }) => {

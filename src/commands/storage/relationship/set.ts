@@ -122,7 +122,7 @@ export default defineCommand({
 command adds (or replaces) that one link and keeps the dataset's others; with --relationships it sends the list as given.`,
   examples: [
     '<%= config.bin %> storage relationship set --from-model-uuid <uuid> --to-model-uuid <uuid>',
-    '<%= config.bin %> storage relationship set --from-model-uuid <contacts-uuid> --to-model-uuid <companies-uuid> --from-column-slug company_uuid --to-column-slug uuid --relation manyToOne',
+    '<%= config.bin %> storage relationship set --from-model-uuid <contacts-uuid> --to-model-uuid <companies-uuid> --from-column-slug company_id --to-column-slug _id --relation manyToOne',
     '<%= config.bin %> storage relationship set --dataset-uuid <dataset-uuid> --relationships @relationships.json',
   ],
   exclusive: Object.keys(singleFlags).map((field) => ['relationships', kebabCase(field)]),
