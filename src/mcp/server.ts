@@ -4,6 +4,7 @@
  * when a server is made, never by the CLI's other commands.
  */
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js'
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js'
 import type { Readable, Writable } from 'node:stream'
 import { reportError } from '../cli/output.js'
 import { UnknownToolError } from './local-tools.js'
@@ -56,8 +57,23 @@ export async function serveStdio(tools: ToolSet, version: string, io: { stdin: R
     io.stdin.once('end', resolve)
     io.stdin.once('close', resolve)
   })
-  await server.connect(new StdioServerTransport(io.stdin, io.stdout))
+  const transport = new StdioServerTransport(io.stdin, io.stdout)
+  await server.connect(transport)
+  // a client that writes its requests and closes stdin (a script, a pipe) still gets every answer
+  let unanswered = 0
+  let allAnswered: (() => void) | undefined
+  const received = transport.onmessage
+  transport.onmessage = (message: JSONRPCMessage) => {
+    if ('method' in message && 'id' in message) unanswered++
+    received?.(message)
+  }
+  const send = transport.send.bind(transport)
+  transport.send = async (message: JSONRPCMessage) => {
+    await send(message)
+    if (!('method' in message) && 'id' in message && --unanswered === 0) allAnswered?.()
+  }
   await ended
+  if (unanswered > 0) await new Promise<void>((resolve) => (allAnswered = resolve))
   await server.close()
 }
 

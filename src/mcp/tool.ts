@@ -68,3 +68,19 @@ export function listedTool(tool: ToolDefinition): ListedTool {
 export function textAnswer(value: unknown, isError = false): ToolAnswer {
   return { content: [{ type: 'text', text: JSON.stringify(value ?? null) }], ...(isError ? { isError: true } : {}) }
 }
+
+/**
+ * A ToolSet made on first tools/list or tools/call: the endpoint tables and their zod schemas are not
+ * loaded before `initialize` is answered.
+ */
+export function lazyToolSet(make: () => Promise<ToolSet>): ToolSet {
+  let made: Promise<ToolSet> | undefined
+  const tools = () => {
+    made ??= make()
+    return made
+  }
+  return {
+    list: async () => (await tools()).list(),
+    call: async (name, args, signal) => (await tools()).call(name, args, signal),
+  }
+}
