@@ -3,6 +3,8 @@ import * as ai from '../api/endpoints/ai.js'
 import * as billing from '../api/endpoints/billing.js'
 import * as connection from '../api/endpoints/connection.js'
 import * as content from '../api/endpoints/content.js'
+import * as hosting from '../api/endpoints/hosting.js'
+import * as revenueOrganization from '../api/endpoints/revenue-organization.js'
 import * as orchestration from '../api/endpoints/orchestration.js'
 import * as segmentation from '../api/endpoints/segmentation.js'
 import * as storage from '../api/endpoints/storage.js'
@@ -31,6 +33,8 @@ export const endpoints: readonly Endpoint[] = [
   connection,
   systemOfRecord,
   billing,
+  hosting,
+  revenueOrganization,
 ].flatMap((table) =>
   Object.values(table).filter(isEndpoint),
 )

@@ -19,6 +19,9 @@ import { connectionDocs } from './seed-connection.js'
 import { systemOfRecordDocs } from './seed-system-of-record.js'
 import { billingDocs } from './seed-billing.js'
 import { workspaceDocs } from './seed-workspace.js'
+import { hostingDocs } from './domains/hosting/index.js'
+import { revenueOrganizationDocs } from './domains/revenue-organization/index.js'
+import { CONNECTION_SEED } from './seed-connection.js'
 
 /**
  * The fixed catalogue every emulator starts with (and returns to on reset). The values are part of the
@@ -398,8 +401,17 @@ function orchestrationDocs(): Array<[Kind, StoredDoc]> {
   ]
 }
 
+/** The domains laid out under domains/: they receive the workspace they are seeded into. */
+function newDomainDocs(): Array<[Kind, StoredDoc]> {
+  const owner = { workspaceUuid: SEED.workspaceUuid, userUuid: SEED.userUuid, at: SEEDED_AT }
+  return [
+    ...hostingDocs(owner),
+    ...revenueOrganizationDocs({ ...owner, connectorUuid: CONNECTION_SEED.hubspotConnectorUuid, modelUuid: SEED.modelUuid }),
+  ]
+}
+
 export function seed(store: Store): void {
-  const domainDocs = [...aiDocs(), ...contentDocs(), ...storageDocs(), ...segmentationDocs(), ...connectionDocs(), ...systemOfRecordDocs(), ...billingDocs(), ...workspaceDocs()]
+  const domainDocs = [...aiDocs(), ...contentDocs(), ...storageDocs(), ...segmentationDocs(), ...connectionDocs(), ...systemOfRecordDocs(), ...billingDocs(), ...workspaceDocs(), ...newDomainDocs()]
   for (const [kind, doc] of [...identityDocs(), ...orchestrationDocs(), ...domainDocs]) {
     store.put(kind, doc, (doc.workspaceUuid as string | null | undefined) ?? null, SEEDED_AT)
   }

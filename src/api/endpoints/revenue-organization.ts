@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { defineEndpoint } from '../endpoint.js'
 import { filter, jsonObject, uuid, voidResult } from '../schemas/common.js'
 import { opt, optNull, req, reqNull } from '../schemas/fields.js'
-import { allocation, capacity, expirationPolicy, member, revenueColor, territory, territoryMember } from '../schemas/revenue-organization.js'
+import { allocation, capacity, expirationPolicy, expirationPolicyInQuery, member, revenueColor, territory, territoryMember } from '../schemas/revenue-organization.js'
 
 const none = z.object({})
 const memberNotFound = 'No member matches this UUID; see `revenue-organization member list`.'
@@ -35,7 +35,7 @@ export const listAllocations = defineEndpoint({
   payload: z.object({
     membersUuids: opt(z.array(uuid), 'Only allocations to these members'),
     capacityUuid: optNull(uuid, 'Only allocations under this capacity; null for those under none'),
-    expirationPolicy: opt(expirationPolicy, `Only allocations whose capacity expires this way. ${policyDescription}`),
+    expirationPolicy: opt(expirationPolicyInQuery, `Only allocations whose capacity expires this way. ${policyDescription}`),
     territoryUuid: opt(uuid, 'Only allocations made by this territory'),
     limit: opt(z.int().positive(), 'Page size (default 20, at most 1000)'),
     offset: opt(z.int().nonnegative(), 'Allocations to skip'),

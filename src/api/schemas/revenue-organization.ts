@@ -13,18 +13,25 @@ export const revenueColor = z.enum(['orange', 'red', 'purple', 'green', 'yellow'
  * intervals are published; the other fields are checked for their type, not their format.
  */
 const at = { time: z.string().optional() }
-export const expirationPolicy = z.discriminatedUnion('interval', [
-  z.looseObject({ interval: z.literal('hourly'), minute: z.int().min(0).max(59).optional() }),
-  z.looseObject({ interval: z.literal('daily'), ...at }),
-  z.looseObject({ interval: z.literal('weekly'), ...at, weekDay: z.union([z.string(), z.int()]).optional() }),
-  z.looseObject({ interval: z.literal('monthly'), ...at, day: z.int().min(1).max(31).optional() }),
-  z.looseObject({ interval: z.enum(['quarterly', 'yearly']), ...at, day: z.int().min(1).max(31).optional(), month: z.int().min(1).max(12).optional() }),
-])
+function policyOf(number: () => z.ZodNumber) {
+  return z.discriminatedUnion('interval', [
+    z.looseObject({ interval: z.literal('hourly'), minute: number().int().min(0).max(59).optional() }),
+    z.looseObject({ interval: z.literal('daily'), ...at }),
+    z.looseObject({ interval: z.literal('weekly'), ...at, weekDay: z.union([z.string(), z.int()]).optional() }),
+    z.looseObject({ interval: z.literal('monthly'), ...at, day: number().int().min(1).max(31).optional() }),
+    z.looseObject({ interval: z.enum(['quarterly', 'yearly']), ...at, day: number().int().min(1).max(31).optional(), month: number().int().min(1).max(12).optional() }),
+  ])
+}
+export const expirationPolicy = policyOf(() => z.number())
+/** The same inside a query string, where its numbers arrive as text. */
+export const expirationPolicyInQuery = policyOf(() => z.coerce.number())
 export type ExpirationPolicy = z.infer<typeof expirationPolicy>
 
 /** A member's share of a territory: a weight, or null for an even share. */
 export const territoryMember = z.looseObject({ uuid: z.string().min(1), weight: z.number().nonnegative().nullable() })
 export type TerritoryMember = z.infer<typeof territoryMember>
+/** As answered: the client strips a null weight. */
+const territoryMemberAnswer = z.looseObject({ uuid: z.string(), weight: z.number().optional() })
 
 export const member = entity({
   uuid: z.string(),
@@ -46,7 +53,7 @@ export const territory = entity({
   label: z.string(),
   color: revenueColor,
   description: z.string().optional(),
-  members: z.array(territoryMember),
+  members: z.array(territoryMemberAnswer),
   fallbackMemberUuid: z.string().optional(),
   createdAt: timestamp,
   updatedAt: timestamp,

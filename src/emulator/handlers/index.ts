@@ -20,6 +20,8 @@ import { runHandlers } from './runs.js'
 import { toolHandlers } from './tools.js'
 import { workflowHandlers } from './workflows.js'
 import { workspaceHandlers } from './workspace.js'
+import { hostingHandlers } from '../domains/hosting/index.js'
+import { revenueOrganizationHandlers } from '../domains/revenue-organization/index.js'
 
 /** Endpoint name → handler, for every emulated endpoint. */
 export const handlers: ReadonlyMap<string, Handler> = new Map([
@@ -44,4 +46,6 @@ export const handlers: ReadonlyMap<string, Handler> = new Map([
   ...systemOfRecordHandlers,
   ...billingHandlers,
   ...workspaceHandlers,
+  ...hostingHandlers,
+  ...revenueOrganizationHandlers,
 ])

@@ -6,6 +6,6 @@ export default defineCommand({
   summary: 'Change a capacity; --filter is required (null removes the filter).',
   examples: [
     '<%= config.bin %> revenue-organization capacity update --uuid 00000000-0000-4000-8000-000000072201 --member-capacity 80 --filter null',
-    `<%= config.bin %> revenue-organization capacity update --uuid 00000000-0000-4000-8000-000000072201 --filter '{"conjonction":"and","groups":[{"conjonction":"and","conditions":[{"kind":"number","columnSlug":"employees","operator":"greaterThan","value":100}]}]}'`,
+    `<%= config.bin %> revenue-organization capacity update --uuid 00000000-0000-4000-8000-000000072201 --filter '{"conjonction":"and","groups":[{"conjonction":"and","conditions":[{"kind":"number","columnSlug":"employee_count","operator":"greaterThan","value":100}]}]}'`,
   ],
 })
