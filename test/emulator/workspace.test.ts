@@ -136,7 +136,7 @@ describe('tokens', () => {
 
 describe('folders', () => {
   it('lists the seeded folders, creates, nests and reorders them', async () => {
-    expect((await h.ok(api.listFolders, {})).folders.map((folder: { name: string }) => folder.name)).toEqual(['Tools', 'Plays', 'Assistants', 'Q1 campaigns'])
+    expect((await h.ok(api.listFolders, {})).folders.map((folder: { name: string }) => folder.name)).toEqual(['Tools', 'Plays', 'Assistants', 'Q1 campaigns', 'Apps', 'Workers'])
     const { folder } = await h.ok(api.createFolder, { name: 'Outbound', emojiSlug: 'rocket', kind: 'play', parentUuid: folders.campaigns })
     expect(folder).toMatchObject({ parentUuid: folders.campaigns, kind: 'play', isReadOnly: false, deletedAt: null })
     expect(Object.keys(folder)).not.toContain('_order')
