@@ -8,7 +8,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const bin = join(root, 'bin', 'run.js')
+// BENCH_BIN: another entry point to compare (e.g. a bin/run.js that starts mcp without oclif)
+const bin = process.env.BENCH_BIN ?? join(root, 'bin', 'run.js')
 const runs = Math.max(10, Number(process.env.BENCH_RUNS ?? 11))
 const calls = Number(process.env.BENCH_CALLS ?? 30)
 const TARGET = 2.5
