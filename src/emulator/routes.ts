@@ -3,6 +3,9 @@ import * as ai from '../api/endpoints/ai.js'
 import * as billing from '../api/endpoints/billing.js'
 import * as connection from '../api/endpoints/connection.js'
 import * as content from '../api/endpoints/content.js'
+import * as context from '../api/endpoints/context.js'
+import * as expression from '../api/endpoints/expression.js'
+import * as observability from '../api/endpoints/observability.js'
 import * as hosting from '../api/endpoints/hosting.js'
 import * as revenueOrganization from '../api/endpoints/revenue-organization.js'
 import * as orchestration from '../api/endpoints/orchestration.js'
@@ -28,6 +31,9 @@ export const endpoints: readonly Endpoint[] = [
   workspaceManagement,
   ai,
   content,
+  context,
+  expression,
+  observability,
   storage,
   segmentation,
   connection,

@@ -1,5 +1,6 @@
 import type { JsonObject } from './expressions.js'
 import { SEED, SEEDED_AT } from './seed.js'
+import { CONNECTION_SEED } from './seed-connection.js'
 import type { Kind, StoredDoc } from './store.js'
 
 /**
@@ -10,7 +11,26 @@ import type { Kind, StoredDoc } from './store.js'
 
 const id = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`
 
-export const CONTENT_SEED = { libraryUuid: id(0x1201), fileUuid: id(0x1202) } as const
+export const CONTENT_SEED = {
+  libraryUuid: id(0x1201),
+  fileUuid: id(0x1202),
+  /** a library synced from the HubSpot connector (seed-connection.ts) through its contacts extractor */
+  connectorLibraryUuid: id(0x1203),
+} as const
+
+export interface ContentLibraryDoc extends StoredDoc {
+  workspaceUuid: string
+  name: string
+  extractorSlug: string
+  config: JsonObject
+  folderUuid: string | null
+  lastSyncedAt: string | null
+  kind: 'native' | 'connector'
+  connectorUuid?: string
+  createdAt: string
+  updatedAt: string
+  deletedAt: string | null
+}
 
 export interface ContentFileDoc extends StoredDoc {
   workspaceUuid: string
@@ -70,7 +90,7 @@ const knowledgeBase = `# Acme knowledge base
 export function contentDocs(): Array<[Kind, StoredDoc]> {
   const ws = SEED.workspaceUuid
   const bytes = Buffer.from(knowledgeBase)
-  const library: JsonObject = {
+  const library: ContentLibraryDoc = {
     uuid: CONTENT_SEED.libraryUuid,
     workspaceUuid: ws,
     name: 'Uploaded files',
@@ -83,8 +103,18 @@ export function contentDocs(): Array<[Kind, StoredDoc]> {
     updatedAt: SEEDED_AT,
     deletedAt: null,
   }
+  const connectorLibrary: ContentLibraryDoc = {
+    ...library,
+    uuid: CONTENT_SEED.connectorLibraryUuid,
+    name: 'CRM contacts',
+    extractorSlug: 'contacts',
+    lastSyncedAt: SEEDED_AT,
+    kind: 'connector',
+    connectorUuid: CONNECTION_SEED.hubspotConnectorUuid,
+  }
   return [
-    ['contentLibrary', library as StoredDoc],
+    ['contentLibrary', library],
+    ['contentLibrary', connectorLibrary],
     [
       'contentFile',
       contentFileDoc({ uuid: CONTENT_SEED.fileUuid, workspaceUuid: ws, userUuid: SEED.userUuid, name: 'knowledge-base.md', contentType: 'text/markdown', size: bytes.length, createdAt: SEEDED_AT }),

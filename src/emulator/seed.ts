@@ -19,6 +19,9 @@ import { connectionDocs } from './seed-connection.js'
 import { systemOfRecordDocs } from './seed-system-of-record.js'
 import { billingDocs } from './seed-billing.js'
 import { workspaceDocs } from './seed-workspace.js'
+import { contextDocs } from './domains/context/index.js'
+import { expressionDocs } from './domains/expression/index.js'
+import { observabilityDocs } from './domains/observability/index.js'
 import { hostingDocs } from './domains/hosting/index.js'
 import { revenueOrganizationDocs } from './domains/revenue-organization/index.js'
 import { CONNECTION_SEED } from './seed-connection.js'
@@ -407,6 +410,9 @@ function newDomainDocs(): Array<[Kind, StoredDoc]> {
   return [
     ...hostingDocs(owner),
     ...revenueOrganizationDocs({ ...owner, connectorUuid: CONNECTION_SEED.hubspotConnectorUuid, modelUuid: SEED.modelUuid }),
+    ...contextDocs({ ...owner, userEmail: SEED.userEmail }),
+    ...expressionDocs(owner),
+    ...observabilityDocs({ ...owner, workflowUuid: SEED.tool.workflowUuid, modelUuid: SEED.modelUuid }),
   ]
 }
 

@@ -2,17 +2,35 @@ import { randomUUID } from 'node:crypto'
 import * as api from '../../api/endpoints/content.js'
 import { type Ctx, live, lookup, mustGet, on, save } from '../context.js'
 import { publicView } from '../documents.js'
-import { badRequest } from '../http.js'
-import { type ContentBytesDoc, type ContentFileDoc, contentFileDoc } from '../seed-content.js'
+import { badRequest, notFound } from '../http.js'
+import { type ContentBytesDoc, type ContentFileDoc, type ContentLibraryDoc, contentFileDoc } from '../seed-content.js'
+import { integrationSpec } from '../catalog.js'
 import { equal, select } from '../selection.js'
 import { iso } from '../timing.js'
 import { checkFolder } from './tools.js'
-import { sent } from '../doc-fields.js'
+import { sent, stamps } from '../doc-fields.js'
 
-/** Knowledge files (content domain): listed, renamed, moved, removed, uploaded, and served raw. */
+/** Knowledge files (content domain): listed, renamed, moved, removed, uploaded, and served raw; and the libraries that hold them. */
 
 const fileOf = (ctx: Ctx, uuid: string) => mustGet<ContentFileDoc>(ctx, 'contentFile', uuid, 'file')
 const view = (file: ContentFileDoc) => ({ file: publicView(file) })
+const libraryOf = (ctx: Ctx, uuid: string) => mustGet<ContentLibraryDoc>(ctx, 'contentLibrary', uuid, 'library')
+const libraryView = (library: ContentLibraryDoc) => ({ library: publicView(library) })
+const libraryPredicates = { kind: equal('kind'), connectorUuid: equal('connectorUuid') }
+
+/** A library syncs through one of the extractors of its connector's integration. */
+function checkExtractor(ctx: Ctx, connectorUuid: string, extractorSlug: string): void {
+  const connector = mustGet<{ uuid: string; integrationSlug: string }>(ctx, 'connector', connectorUuid, 'connector')
+  const integration = integrationSpec(connector.integrationSlug)
+  if (!integration) throw notFound('integration')
+  if (!integration.extractors?.[extractorSlug]) {
+    const known = Object.keys(integration.extractors ?? {})
+    throw badRequest(
+      'integrationNotCompatible',
+      `${integration.name} has no extractor ${extractorSlug}${known.length > 0 ? `; its extractors: ${known.join(', ')}` : ' (it has no extractor)'}.`,
+    )
+  }
+}
 
 const filePredicates = {
   connectorUuid: equal('connectorUuid'),
@@ -28,7 +46,45 @@ function keepBytes(ctx: Ctx, uuid: string, file: Blob): void {
   save(ctx, 'contentBytes', doc)
 }
 
+const libraryHandlers = [
+  on(api.listLibraries, (ctx, payload) => ({ libraries: select(live<ContentLibraryDoc>(ctx, 'contentLibrary'), payload, libraryPredicates).map(publicView) })),
+  on(api.getLibrary, (ctx, { uuid }) => libraryView(libraryOf(ctx, uuid))),
+  on(api.createLibrary, (ctx, payload) => {
+    checkExtractor(ctx, payload.connectorUuid, payload.extractorSlug)
+    checkFolder(ctx, payload.folderUuid)
+    const library: ContentLibraryDoc = {
+      uuid: randomUUID(),
+      workspaceUuid: ctx.workspaceUuid,
+      name: payload.name,
+      extractorSlug: payload.extractorSlug,
+      config: payload.config as ContentLibraryDoc['config'],
+      folderUuid: payload.folderUuid ?? null,
+      lastSyncedAt: null,
+      kind: 'connector',
+      connectorUuid: payload.connectorUuid,
+      ...stamps(ctx),
+      deletedAt: null,
+    }
+    save(ctx, 'contentLibrary', library)
+    return libraryView(library)
+  }),
+  on(api.updateLibrary, (ctx, payload) => {
+    const library = libraryOf(ctx, payload.uuid)
+    checkFolder(ctx, payload.folderUuid)
+    const updated = { ...library, ...sent(payload, ['name', 'config', 'folderUuid']), updatedAt: iso(ctx.now) } as ContentLibraryDoc
+    save(ctx, 'contentLibrary', updated)
+    return libraryView(updated)
+  }),
+  on(api.removeLibrary, (ctx, { uuid }) => {
+    const library = libraryOf(ctx, uuid)
+    const files = live<ContentFileDoc>(ctx, 'contentFile', { libraryUuid: uuid })
+    if (files.length > 0) throw badRequest('libraryHasFiles', `The library still holds ${files.length} file(s); remove them first (content file list --library-uuid ${uuid}).`)
+    save(ctx, 'contentLibrary', { ...library, deletedAt: iso(ctx.now) })
+  }),
+]
+
 export const contentHandlers = [
+  ...libraryHandlers,
   on(api.listFiles, (ctx, payload) => ({ files: select(live<ContentFileDoc>(ctx, 'contentFile'), payload, filePredicates).map(publicView) })),
   on(api.getFile, (ctx, { uuid }) => view(fileOf(ctx, uuid))),
   on(api.updateFile, (ctx, payload) => {

@@ -1,6 +1,9 @@
 import type { Handler } from '../context.js'
 import { aiHandlers } from './ai.js'
 import { contentHandlers } from './content.js'
+import { contextHandlers } from '../domains/context/index.js'
+import { expressionHandlers } from '../domains/expression/index.js'
+import { observabilityAlertHandlers } from '../domains/observability/index.js'
 import { storageHandlers } from './storage.js'
 import { segmentationHandlers } from './segmentation.js'
 import { connectionHandlers } from './connection.js'
@@ -40,6 +43,9 @@ export const handlers: ReadonlyMap<string, Handler> = new Map([
   ...workflowHandlers,
   ...aiHandlers,
   ...contentHandlers,
+  ...contextHandlers,
+  ...expressionHandlers,
+  ...observabilityAlertHandlers,
   ...storageHandlers,
   ...segmentationHandlers,
   ...connectionHandlers,
