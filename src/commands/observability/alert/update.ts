@@ -19,9 +19,9 @@ export default defineCommand({
   endpoint,
   summary: 'Change any part of an alert; what is not given stays as it is.',
   examples: [
-    '<%= config.bin %> observability alert update --uuid 00000000-0000-4000-8000-000000006201 --enabled false',
-    `<%= config.bin %> observability alert update --uuid 00000000-0000-4000-8000-000000006201 --threshold '{"metric":"errorRate","operator":"gte","value":20}'`,
-    '<%= config.bin %> observability alert update --uuid 00000000-0000-4000-8000-000000006201 --description none --folder none',
+    '<%= config.bin %> observability alert update --uuid 00000000-0000-4000-8000-000000073001 --enabled false',
+    `<%= config.bin %> observability alert update --uuid 00000000-0000-4000-8000-000000073001 --threshold '{"metric":"errorRate","operator":"gte","value":20}'`,
+    '<%= config.bin %> observability alert update --uuid 00000000-0000-4000-8000-000000073001 --description none --folder none',
   ],
   flagOverrides: { description: { description: 'New description; none clears it' } },
   extraFlags: {
