@@ -85,6 +85,8 @@ export interface SpecWait {
 }
 export interface SpecCommand {
   id: string
+  /** older ids that must keep working */
+  aliases?: string[]
   args?: SpecArg[]
   flags: SpecFlag[]
   /** null (or absent) for commands that call no endpoint of their own (login, logout) */
