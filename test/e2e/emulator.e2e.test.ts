@@ -83,7 +83,7 @@ describe('the CLI against a served emulator', () => {
 
   it('a wrong token exits 3', async () => {
     const result = await cli(['orchestration', 'tool', 'list'], { ...env, CARGO_AI_TOKEN: 'wrong-token' })
-    expect([result.code, result.json()]).toEqual([3, { errorMessage: 'Unauthorized', status: 401 }])
+    expect([result.code, result.json()]).toEqual([3, { errorMessage: 'The token from CARGO_AI_TOKEN was refused: Unauthorized', status: 401 }])
   })
 
   it('several processes creating runs at once all succeed, and every run is stored', async () => {

@@ -48,7 +48,7 @@ describe('tokens', () => {
     expect(await ok(['workspaceManagement', 'token', 'remove', token.uuid])).toEqual({})
     const refused = await cli(['workspaceManagement', 'role', 'list'], asToken)
     expect(refused.code).toBe(3)
-    expect(refused.json()).toEqual({ errorMessage: 'Unauthorized', status: 401 })
+    expect(refused.json()).toEqual({ errorMessage: 'The token from CARGO_AI_TOKEN was refused: Unauthorized', status: 401 })
   })
 })
 

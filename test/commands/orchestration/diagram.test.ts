@@ -209,7 +209,7 @@ describe('usage errors: exit 2, nothing sent', () => {
     ['a missing file', ['--file', '/nonexistent/nodes.json'], '--file: cannot read /nonexistent/nodes.json: no such file'],
     ['an empty uuid', ['--workflow-uuid', ''], 'Invalid input: --workflow-uuid: expected a UUID (such as 6f1e2d3c-4b5a-4968-8776-655443322110), got ""'],
     ['a malformed uuid', ['--run-uuid', 'run-1'], 'Invalid input: --run-uuid: expected a UUID (such as 6f1e2d3c-4b5a-4968-8776-655443322110), got "run-1"'],
-    ['the global --format table', ['--nodes', '[]', '--format', 'table'], 'Expected --format=table to be one of: mermaid, ascii'],
+    ['the global --format table', ['--nodes', '[]', '--format', 'table'], 'Expected --format=table to be one of: ascii, mermaid'],
     ['an unknown direction', ['--nodes', '[]', '--direction', 'BT'], 'Expected --direction=BT to be one of: TD, LR'],
   ]
   for (const [name, argv, message] of cases) {
