@@ -100,6 +100,8 @@ export abstract class BaseCommand extends Command {
   }
 
   async catch(error: Error & { oclif?: { exit?: number } }): Promise<void> {
+    // A refused command line has been parsed, and reported below: oclif's "did not parse" warning (outside production) would only add noise.
+    this.parsed = true
     // oclif's own exit (this.exit) and help/version are not failures to report
     if (error.constructor?.name === 'ExitError' || error.message?.startsWith('EEXIT')) {
       process.exitCode = error.oclif?.exit ?? 0
