@@ -17,7 +17,9 @@ if (argv.length === 1 && argv[0] === '--version') {
 } else {
   // Declared commands run from a build-time table without oclif (src/cli/fast-path.ts); CARGO_AI_FAST_PATH=0 turns that off.
   const fast = process.env.CARGO_AI_FAST_PATH === '0' ? undefined : await import('../dist/cli/fast-path.js').catch(() => undefined)
-  if (!(await fast?.runFast(argv, version))) {
+  // Agent hosts start `mcp` often and wait for its first answer: its plain forms skip oclif too (src/mcp/entry.ts).
+  const served = fast && argv[0] === 'mcp' && (await (await import('../dist/mcp/entry.js')).runMcpWithoutOclif(argv, version))
+  if (!served && !(await fast?.runFast(argv, version))) {
     // oclif's DEBUG output prints argv and flags: its lines are redacted before oclif loads.
     if (process.env.DEBUG) (await import('../dist/debug.js')).redactLibraryDebug(argv, process.env)
     const { flush, run } = await import('@oclif/core')
