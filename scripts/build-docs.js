@@ -8,3 +8,10 @@ const manifest = JSON.parse(readFileSync(join(root, '.oclif.manifest.json'), 'ut
 mkdirSync(join(root, 'docs'), { recursive: true })
 writeFileSync(join(root, 'docs', 'commands.md'), renderCommandDocs(manifest))
 console.error('wrote docs/commands.md')
+
+// The README's MCP tool table, from the compiled tool definitions
+const { platformTools } = await import('../dist/mcp/platform-tools.js')
+const { withMcpToolTable } = await import('./mcp-tool-docs.js')
+const readmePath = join(root, 'README.md')
+writeFileSync(readmePath, withMcpToolTable(readFileSync(readmePath, 'utf8'), platformTools))
+console.error('wrote the MCP tool table of README.md')
