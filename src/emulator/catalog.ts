@@ -355,8 +355,8 @@ export function integrationAction(integrationSlug: string, actionSlug: string): 
 
 const iconOf = (slug: string) => `https://assets.emulator.local/integrations/${slug}.svg`
 const anyObject: JsonObject = { type: 'object' }
-/** A schema under both names: the types say `schema`, the docs read `jsonSchema` (entities.md §5.3). */
-const schemas = (schema: JsonObject, uiSchema?: JsonObject): JsonObject => ({ schema, jsonSchema: schema, ...(uiSchema ? { uiSchema } : {}) })
+/** A config's JSON Schema under `schema` only: the API sends no `jsonSchema` copy (issue 13). */
+const schemas = (schema: JsonObject, uiSchema?: JsonObject): JsonObject => ({ schema, ...(uiSchema ? { uiSchema } : {}) })
 
 function fieldList(schema: JsonObject): string {
   const properties = (schema.properties ?? {}) as Record<string, JsonObject>

@@ -365,7 +365,6 @@ function folder(uuid: string, kind: string, name: string, emojiSlug: string): St
 }
 
 function orchestrationDocs(): Array<[Kind, StoredDoc]> {
-  const placeholder = '__REPLACE_WITH_CONNECTOR_UUID__'
   return [
     ['tool', tool],
     ['workflow', workflow(SEED.tool.workflowUuid, { toolUuid: SEED.tool.uuid, folderUuid: SEED.folders.tools })],
@@ -385,7 +384,7 @@ function orchestrationDocs(): Array<[Kind, StoredDoc]> {
         kind: 'tool',
         name: 'Company enrichment',
         description: 'Enrich a company from its domain, then route it by size',
-        nodes: toolGraph(placeholder) as unknown as JsonObject[],
+        nodes: toolGraph() as unknown as JsonObject[],
         formFields: [domainField],
         icon: { kind: 'emoji', emojiSlug: 'mag' },
         creditsCost: { min: 1, max: 1 },
@@ -397,7 +396,7 @@ function orchestrationDocs(): Array<[Kind, StoredDoc]> {
         kind: 'play',
         name: 'Enrich new companies',
         description: 'Enrich every company that enters a segment',
-        nodes: playGraph(placeholder) as unknown as JsonObject[],
+        nodes: playGraph() as unknown as JsonObject[],
         model: { kind: 'native', extractorSlug: 'companies' },
       }),
     ],

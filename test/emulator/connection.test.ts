@@ -48,13 +48,13 @@ describe('emulated connection API', () => {
       expect(answer.body.integrations.map((integration: { slug: string }) => integration.slug)).toEqual(['openai'])
     })
 
-    it('gets one integration in the wire shape: actions keyed by slug, schemas under both names', async () => {
+    it('gets one integration in the wire shape: actions keyed by slug, their schema under config.schema only', async () => {
       const { integration } = await h.ok(c.getIntegration, { slug: 'hubspot' })
       expect(integration).not.toHaveProperty('uuid')
       expect(integration).not.toHaveProperty('_documentation')
       expect(Object.keys(integration.actions)).toEqual(['upsert_object'])
       const action = integration.actions.upsert_object
-      expect(action.config.schema).toEqual(action.config.jsonSchema)
+      expect(Object.keys(action.config).sort()).toEqual(['schema', 'uiSchema'])
       expect(action.config.uiSchema.objectType['ui:widget']).toBe('IntegrationAutocompleteWidget')
       expect(integration.autocompletes.map((autocomplete: { slug: string }) => autocomplete.slug)).toEqual(['listObjects', 'listObjectProperties'])
       expect(Object.keys(integration.dynamicSchemas)).toEqual(['objectProperties'])

@@ -178,7 +178,8 @@ function usageOf(message: MessageDoc, reply: string): JsonObject {
     reasoningTokensCount: message.withReasoning ? output : 0,
     creditsUsedCount: 1,
     languageModelSlug: message.languageModelSlug ?? 'gpt-4o',
-    connectorUuid: message.connectorUuid,
+    // the API always sends the key: the connector that paid, or null on Cargo credits
+    connectorUuid: message.connectorUuid ?? null,
   }
 }
 

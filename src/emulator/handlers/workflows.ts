@@ -118,10 +118,13 @@ export function workflowView(ctx: Ctx, workflow: WorkflowDoc): JsonObject {
   }
 }
 
-/** Templates are stored under their slug; the wire shape has no uuid. */
+/**
+ * Templates are stored under their slug; the wire shape has no uuid, and its nodes name no connector
+ * (a workspace picks its own when it uses the template), even in a database seeded before that was so.
+ */
 function templateView(template: TemplateDoc): JsonObject {
-  const { uuid: _uuid, ...rest } = publicView(template)
-  return rest
+  const { uuid: _uuid, nodes, ...rest } = publicView(template)
+  return { ...rest, nodes: (nodes as JsonObject[]).map(({ connectorUuid: _connector, ...node }) => node) }
 }
 
 interface TemplateDoc extends JsonObject {
