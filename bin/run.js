@@ -15,20 +15,22 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 if (argv.length === 1 && argv[0] === '--version') {
   process.stdout.write(`${version}\n`)
 } else {
-  // Declared commands run from a build-time table without oclif (src/cli/fast-path.ts); CARGO_AI_FAST_PATH=0 turns that off.
-  const fast = process.env.CARGO_AI_FAST_PATH === '0' ? undefined : await import('../dist/cli/fast-path.js').catch(() => undefined)
-  // Agent hosts start `mcp` often and wait for its first answer: its plain forms skip oclif too (src/mcp/entry.ts).
-  const served = fast && argv[0] === 'mcp' && (await (await import('../dist/mcp/entry.js')).runMcpWithoutOclif(argv, version))
-  if (!served && !(await fast?.runFast(argv, version))) {
-    // oclif's DEBUG output prints argv and flags: its lines are redacted before oclif loads.
-    if (process.env.DEBUG) (await import('../dist/debug.js')).redactLibraryDebug(argv, process.env)
-    const { flush, run } = await import('@oclif/core')
-    try {
+  // Every failure, whichever path ran, leaves through exitWithError (src/cli/output.ts): one JSON object, one exit code.
+  try {
+    // Declared commands run from a build-time table without oclif (src/cli/fast-path.ts); CARGO_AI_FAST_PATH=0 turns that off.
+    const fast = process.env.CARGO_AI_FAST_PATH === '0' ? undefined : await import('../dist/cli/fast-path.js').catch(() => undefined)
+    // Agent hosts start `mcp` often and wait for its first answer: its plain forms skip oclif too (src/mcp/entry.ts).
+    const served = fast && argv[0] === 'mcp' && (await (await import('../dist/mcp/entry.js')).runMcpWithoutOclif(argv, version))
+    if (!served && !(await fast?.runFast(argv, version))) {
+      // oclif's DEBUG output prints argv and flags: its lines are redacted before oclif loads.
+      if (process.env.DEBUG) (await import('../dist/debug.js')).redactLibraryDebug(argv, process.env)
+      const { flush, run } = await import('@oclif/core')
       await run(argv, import.meta.url)
       await flush()
-    } catch (error) {
-      const { handleFatal } = await import('../dist/cli/fatal.js')
-      process.exitCode = await handleFatal(error)
     }
+  } catch (error) {
+    // what oclif throws before or around a command (unknown command, broken install), or a path's own start-up failure
+    const { exitWithError } = await import('../dist/cli/output.js')
+    await exitWithError({ stdout: process.stdout, stderr: process.stderr }, error, process.env)
   }
 }

@@ -7,7 +7,7 @@ import { createFactory, type Factory } from './factory.js'
 import { normalizeBooleanValues } from './flag-values.js'
 import { printFor } from './declared-run.js'
 import { CliError, UsageError } from './cli-error.js'
-import { checkOutputOptions, cleanOclifMessage, escapeControlCharacters, type OutputFormat, printError } from './output.js'
+import { checkOutputOptions, cleanOclifMessage, escapeControlCharacters, exitWithError, type OutputFormat } from './output.js'
 
 /** Global flags of every command that talks to the API. */
 export const globalFlags = {
@@ -99,14 +99,9 @@ export abstract class BaseCommand extends Command {
     this.factory.io.stderr.write(`${escapeControlCharacters(message)}\n`)
   }
 
-  async catch(error: Error & { oclif?: { exit?: number } }): Promise<void> {
+  async catch(error: Error): Promise<void> {
     // A refused command line has been parsed, and reported below: oclif's "did not parse" warning (outside production) would only add noise.
     this.parsed = true
-    // oclif's own exit (this.exit) and help/version are not failures to report
-    if (error.constructor?.name === 'ExitError' || error.message?.startsWith('EEXIT')) {
-      process.exitCode = error.oclif?.exit ?? 0
-      return
-    }
-    process.exitCode = await printError(this.factory.io, error, this.factory.env)
+    await exitWithError(this.factory.io, error, this.factory.env)
   }
 }

@@ -6,10 +6,10 @@ import type { CallOptions, CargoClient } from '../api/client.js'
 import type { WireEndpoint } from '../api/endpoint.js'
 import { UsageError } from './cli-error.js'
 import type { Factory } from './factory.js'
-import { DownloadError, downloadUrls, type StopSignal, streamDownloads } from './download.js'
+import { downloadUrls, type StopSignal, streamDownloads } from './download.js'
 import { type FieldFlag, flagValue } from './flag-values.js'
 import { explainLostAnswer } from './lost-answers.js'
-import { noColorWanted, type OutputOptions, printResult, reportError, tableWidth, toJson } from './output.js'
+import { noColorWanted, type OutputOptions, printResult, tableWidth } from './output.js'
 
 /** The payload as the user wrote it: positional arguments, then each given flag converted by its kind. */
 export async function collectPayload(
@@ -65,8 +65,8 @@ export async function callEndpoint(client: CargoClient, endpoint: WireEndpoint, 
 
 /**
  * A download command streams the signed URL(s) its call answered (unless --url-only); anything else is printed.
- * Ctrl-C or SIGTERM stops it (the partial file removed, exit 130 or 143). Once data has gone to stdout, a
- * failure is reported on stderr instead, so that it cannot be read as the end of the data.
+ * Ctrl-C or SIGTERM stops it (the partial file removed, exit 130 or 143). Once data has gone to stdout, the
+ * DownloadError says so (dataOnStdout) and exitWithError reports it on stderr: it cannot be read as the end of the data.
  */
 export async function deliverDownload(client: Pick<CargoClient, 'download'>, factory: Factory, result: unknown, flags: Record<string, unknown>, options: OutputOptions): Promise<void> {
   const stop = new AbortController()
@@ -83,12 +83,6 @@ export async function deliverDownload(client: Pick<CargoClient, 'download'>, fac
       signal: stop.signal,
       stoppedBy: () => stoppedBy,
     })
-  } catch (error) {
-    if (!(error instanceof DownloadError && error.dataOnStdout)) throw error
-    const report = reportError(error)
-    factory.io.stderr.write(`${toJson(report.body)}\n`)
-    process.exitCode = report.exitCode
-    return
   } finally {
     unsubscribe()
   }

@@ -185,7 +185,7 @@ export async function runFastCommand(command: FastCommand, parsed: ParsedArgv, v
     { clientForSession },
     { callEndpoint, checkOutputTarget, collectPayload, deliverDownload, printFor },
     { createFactory },
-    { checkOutputOptions, escapeControlCharacters, printError },
+    { checkOutputOptions, escapeControlCharacters, exitWithError },
     { checkPathUuids, checkPayload },
     { createKeepingTheAnswer, createsSomething },
   ] = await Promise.all([
@@ -227,6 +227,6 @@ export async function runFastCommand(command: FastCommand, parsed: ParsedArgv, v
     if (command.download && !parsed.flags['url-only']) await deliverDownload(client, factory, result, parsed.flags, outputOptions)
     else await printFor(factory, result, outputOptions)
   } catch (error) {
-    process.exitCode = await printError(factory.io, error, factory.env)
+    await exitWithError(factory.io, error, factory.env)
   }
 }

@@ -165,6 +165,13 @@ export function reportError(error: unknown): ErrorReport {
   const oclifParse = parseErrorMessage(error)
   if (oclifParse) return { body: { errorMessage: oclifParse }, exitCode: ExitCode.usage }
   const message = error instanceof Error ? error.message : String(error)
+  // the init hook (hooks/command-words.ts) reports unknown commands with suggestions; this is oclif's own
+  // refusal, should it get there first (a hook that failed to load)
+  const notFound = /^command (\S+) not found\.?$/i.exec(cleanOclifMessage(message))
+  if (notFound) {
+    const id = notFound[1].split(':').join(' ')
+    return { body: { errorMessage: `Unknown command ${id}. Run \`cargo-ai --help\` to list the commands.`, reason: 'unknownCommand' }, exitCode: ExitCode.usage }
+  }
   return { body: { errorMessage: message || 'Unexpected error' }, exitCode: ExitCode.failure }
 }
 
@@ -195,10 +202,25 @@ export function cleanOclifMessage(message: string): string {
   return lines.map((line) => line.replace(/^Missing required flag (\w[\w-]*)$/, 'Missing required flag --$1')).join('; ')
 }
 
-/** Prints the error contract's JSON object on stdout; a stack only with DEBUG=cargo-ai*. */
-export async function printError(io: { stdout: Writable; stderr: Writable }, error: unknown, env: NodeJS.ProcessEnv): Promise<number> {
+/**
+ * The one way out for a failure, on every path (oclif commands, the fast path, the plain `mcp` start,
+ * bin/run.js when oclif itself throws): the error contract's JSON object, through reportError, on stdout
+ * (on stderr when the error says data already went to stdout, as a download cut short does), a stack only
+ * with DEBUG=cargo-ai*, and process.exitCode set. Returns the exit code. oclif's own exits (this.exit,
+ * help, version) are not failures: their code is kept and nothing is printed.
+ */
+export async function exitWithError(io: { stdout: Writable; stderr: Writable }, error: unknown, env: NodeJS.ProcessEnv): Promise<number> {
+  const oclifExit = oclifExitCode(error)
+  if (oclifExit !== undefined) return (process.exitCode = oclifExit)
   const report = reportError(error)
-  await write(io.stdout, `${toJson(report.body)}\n`)
+  const target = (error as { dataOnStdout?: unknown } | undefined)?.dataOnStdout === true ? io.stderr : io.stdout
+  await write(target, `${toJson(report.body)}\n`)
   if (debugEnabled('cargo-ai:error', env) && error instanceof Error && error.stack) await write(io.stderr, `${error.stack}\n`)
-  return report.exitCode
+  return (process.exitCode = report.exitCode)
+}
+
+/** The code of oclif's ExitError (thrown by this.exit and after help), or undefined for a real failure. */
+function oclifExitCode(error: unknown): number | undefined {
+  if (!(error instanceof Error) || !(error.constructor?.name === 'ExitError' || error.message?.startsWith('EEXIT'))) return undefined
+  return (error as { oclif?: { exit?: number } }).oclif?.exit ?? 0
 }

@@ -37,7 +37,7 @@ export async function runMcpWithoutOclif(argv: string[], version: string): Promi
   if (argv[0] !== 'mcp') return false
   const flags = plainMcpArgv(argv.slice(1))
   if (!flags) return false
-  const [{ createFactory }, { escapeControlCharacters, printError, printResult }, { resolveSession }, { clientForSession }, { startMcp }] = await Promise.all([
+  const [{ createFactory }, { escapeControlCharacters, exitWithError, printResult }, { resolveSession }, { clientForSession }, { startMcp }] = await Promise.all([
     import('../cli/factory.js'),
     import('../cli/output.js'),
     import('../auth/session.js'),
@@ -61,7 +61,7 @@ export async function runMcpWithoutOclif(argv: string[], version: string): Promi
       client: async () => clientForSession({ factory, version, note }, await sessionOnce()),
     })
   } catch (error) {
-    process.exitCode = await printError(io, error, env)
+    await exitWithError(io, error, env)
   }
   return true
 }

@@ -24,7 +24,7 @@ const hook: Hook<'init'> = async function ({ argv, config, id }) {
     const tree = new CommandTree(config.commands)
     problem = commandLineError(id.split(':'), argv, tree, { helpRequested, helpAvailable: (words) => config.findTopic(words.join(':')) !== undefined })
   }
-  // oclif rethrows a hook's error only when it carries a non-zero oclif exit code; it then reaches bin/run.js (fatal.ts)
+  // oclif rethrows a hook's error only when it carries a non-zero oclif exit code; it then reaches bin/run.js (exitWithError)
   if (problem) throw Object.assign(problem, { oclif: { exit: problem.exitCode } })
 }
 

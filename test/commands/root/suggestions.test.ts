@@ -5,7 +5,6 @@ import ListRuns from '../../../src/commands/orchestration/run/list.js'
 import ValidateNodes from '../../../src/commands/orchestration/node/validate.js'
 import UploadFile from '../../../src/commands/content/file/upload.js'
 import hook from '../../../src/cli/hooks/command-words.js'
-import { handleFatal } from '../../../src/cli/fatal.js'
 import { reportError } from '../../../src/cli/output.js'
 import { CommandTree, editDistance, nearest } from '../../../src/cli/suggestions.js'
 import { requests } from '../../support/api-stub.js'
@@ -180,19 +179,10 @@ describe('command words (the init hook)', () => {
 })
 
 describe('fatal errors oclif raises itself', () => {
-  it('a command oclif did not find is one JSON object with spaces, exit 2', async () => {
-    let out = ''
-    const write = process.stdout.write
-    process.stdout.write = ((chunk: string, done: () => void) => {
-      out += chunk
-      done()
-      return true
-    }) as never
-    try {
-      expect(await handleFatal(new Error('command orchestration:run:lst not found'))).toBe(2)
-    } finally {
-      process.stdout.write = write
-    }
-    expect(JSON.parse(out)).toEqual({ errorMessage: 'Unknown command orchestration run lst. Run `cargo-ai --help` to list the commands.', reason: 'unknownCommand' })
+  it('a command oclif did not find is one JSON object with spaces, exit 2', () => {
+    expect(reportError(new Error('command orchestration:run:lst not found'))).toEqual({
+      body: { errorMessage: 'Unknown command orchestration run lst. Run `cargo-ai --help` to list the commands.', reason: 'unknownCommand' },
+      exitCode: 2,
+    })
   })
 })
