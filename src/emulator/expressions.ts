@@ -44,7 +44,8 @@ export class ExpressionScope {
 
   /** The value of a JS expression. */
   evaluate(code: string): Json | undefined {
-    return this.run(`(${code})`, code)
+    const path = readPath(code, this.data)
+    return path.found ? path.value : this.run(`(${code})`, code)
   }
 
   /** The return value of a JS function body (script nodes). */
@@ -81,6 +82,37 @@ export class ExpressionScope {
     }
     if (typeof output !== 'string') return undefined
     return (JSON.parse(output) as { value?: Json }).value
+  }
+}
+
+const pathExpression = /^\s*(nodes|parentNodes)((?:\s*\.\s*[A-Za-z_$][\w$]*|\s*\[\s*(?:"(?:[^"\\]|\\.)*"|\d+)\s*\])*)\s*$/
+const pathStep = /\.\s*([A-Za-z_$][\w$]*)|\[\s*("(?:[^"\\]|\\.)*"|\d+)\s*\]/g
+
+/**
+ * `nodes.start["domain"]` and the like, the bulk of a batch's expressions, read without a V8 context
+ * (creating one per run was most of a 10,000-record batch's time). Only a walk through own properties
+ * of JSON objects and arrays is read here; anything else (a missing key, a method, a string's length)
+ * is left to the script, which gives the same answer or error as before.
+ */
+function readPath(code: string, data: ScopeData): { found: true; value: Json } | { found: false } {
+  const match = pathExpression.exec(code)
+  if (!match) return { found: false }
+  let value: unknown = match[1] === 'nodes' ? data.nodes : (data.parentNodes ?? {})
+  for (const step of match[2].matchAll(pathStep)) {
+    const key = step[1] ?? jsonKey(step[2])
+    if (key === undefined || !value || typeof value !== 'object' || !Object.hasOwn(value, key)) return { found: false }
+    value = (value as Record<string, unknown>)[key]
+  }
+  if (value === undefined) return { found: false }
+  return { found: true, value: value !== null && typeof value === 'object' ? (JSON.parse(JSON.stringify(value)) as Json) : (value as Json) }
+}
+
+/** A quoted key or an index as JSON reads it; undefined for JS escapes JSON lacks (left to the script). */
+function jsonKey(text: string): string | number | undefined {
+  try {
+    return JSON.parse(text) as string | number
+  } catch {
+    return undefined
   }
 }
 

@@ -172,7 +172,14 @@ export function materializeBatch(batch: BatchDoc, runs: readonly RunDoc[], now: 
 /** NaN-free maximum: the batch's creation when its runs say nothing. */
 const latest = (createdAt: string, ms: number) => (Number.isNaN(ms) ? Date.parse(createdAt) : Math.max(Date.parse(createdAt), ms))
 
-function progressBatch(batch: BatchDoc, progress: BatchProgress, now: number): BatchDoc {
+/**
+ * A batch as stored: besides its public counts it keeps the latest finish of its runs, so that settling
+ * can add what its runs' changes bring without reading its other runs (null: none finished; absent:
+ * stored before it was kept, recounted once).
+ */
+type CountedBatch = BatchDoc & { _lastFinishMs?: number | null }
+
+function progressBatch(batch: CountedBatch, progress: BatchProgress, now: number): CountedBatch {
   const { runsCount, finishedCount, failedCount } = progress
   const counts = {
     runsCount,
@@ -189,6 +196,7 @@ function progressBatch(batch: BatchDoc, progress: BatchProgress, now: number): B
     status,
     updatedAt: iso(latest(batch.createdAt, progress.lastUpdateMs)),
     finishedAt: isTerminal(status) ? iso(finishedAtMs) : null,
+    _lastFinishMs: Number.isNaN(progress.lastFinishMs) ? null : progress.lastFinishMs,
     // its runs' changes bring it up to date; on its own it only moves at its start
     _settleAt: batch._cancelledAt === null && now < batch._startAt ? batch._startAt : null,
   }
@@ -206,26 +214,68 @@ function changed(before: object, after: object): boolean {
   return JSON.stringify(before) !== JSON.stringify(after)
 }
 
+/** The batch's progress as it stored it, or undefined when it must be recounted from its runs. */
+function keptProgress(batch: CountedBatch): BatchProgress | undefined {
+  if (batch._lastFinishMs === undefined) return undefined
+  return {
+    runsCount: batch.runsCount,
+    finishedCount: batch.executedRunsCount,
+    failedCount: batch.failedRunsCount,
+    creditsUsedCount: batch.creditsUsedCount,
+    lastUpdateMs: Date.parse(batch.updatedAt),
+    lastFinishMs: batch._lastFinishMs ?? Number.NaN,
+  }
+}
+
+const creditsOf = (run: RunDoc) => run.executions.reduce((sum, e) => sum + Number(e.creditsUsedCount ?? 0), 0)
+const finishOf = (run: RunDoc) => (isTerminal(run.status) ? Date.parse(run.finishedAt ?? run.updatedAt) : Number.NaN)
+const latestOf = (a: number, b: number) => (Number.isNaN(a) ? b : Number.isNaN(b) ? a : Math.max(a, b))
+
+/** What one run's move from `before` to `after` adds to its batch's progress. */
+function addMove(progress: BatchProgress, before: RunDoc, after: RunDoc): BatchProgress {
+  const count = (test: (run: RunDoc) => boolean) => Number(test(after)) - Number(test(before))
+  return {
+    runsCount: progress.runsCount,
+    finishedCount: progress.finishedCount + count((run) => isTerminal(run.status)),
+    failedCount: progress.failedCount + count((run) => run.status === 'error'),
+    creditsUsedCount: progress.creditsUsedCount + creditsOf(after) - creditsOf(before),
+    lastUpdateMs: latestOf(progress.lastUpdateMs, Date.parse(after.updatedAt)),
+    lastFinishMs: latestOf(progress.lastFinishMs, finishOf(after)),
+  }
+}
+
+/** Counts a batch again from all its runs, in SQL (after runs were cancelled outside settling). */
+export function recountBatch(store: Store, workspaceUuid: string, batchUuid: string, now: number): void {
+  const batch = store.get<CountedBatch>('batch', batchUuid)
+  if (!batch || isTerminal(batch.status)) return
+  const next = progressBatch(batch, storedProgress(store, workspaceUuid, batchUuid), now)
+  if (changed(batch, next)) store.put('batch', next, workspaceUuid)
+}
+
 /**
  * Writes back every run and batch of the workspace whose visible state moved on since it was stored.
- * Only what is due is read (`_settleAt`, indexed), and a batch is recounted in SQL when one of its runs
- * moved: a request after a batch of thousands of runs costs what it cost before.
+ * Only what is due is read (`_settleAt`, indexed), and a batch adds up the moves of its runs that moved:
+ * a request during a batch of thousands of runs reads the few runs that changed, not the batch's others.
  */
 export function settle(store: Store, workspaceUuid: string, now: number): void {
-  const moved = new Set<string>()
+  const moves = new Map<string, Array<[RunDoc, RunDoc]>>()
   for (const run of store.due<RunDoc>('run', workspaceUuid, now)) {
     const next = materializeRun(run, now)
     if (!changed(run, next)) continue
     store.put('run', next, workspaceUuid)
-    if (next.batchUuid) moved.add(next.batchUuid)
+    if (next.batchUuid) moves.set(next.batchUuid, [...(moves.get(next.batchUuid) ?? []), [run, next]])
   }
-  const batches = new Map(store.due<BatchDoc>('batch', workspaceUuid, now).map((batch) => [batch.uuid, batch]))
-  for (const uuid of moved) {
-    const batch = batches.has(uuid) ? undefined : store.get<BatchDoc>('batch', uuid)
+  const batches = new Map(store.due<CountedBatch>('batch', workspaceUuid, now).map((batch) => [batch.uuid, batch]))
+  for (const uuid of moves.keys()) {
+    const batch = batches.has(uuid) ? undefined : store.get<CountedBatch>('batch', uuid)
     if (batch && !isTerminal(batch.status)) batches.set(uuid, batch)
   }
   for (const batch of batches.values()) {
-    const next = progressBatch(batch, storedProgress(store, workspaceUuid, batch.uuid), now)
+    const kept = keptProgress(batch)
+    const progress = kept
+      ? (moves.get(batch.uuid) ?? []).reduce((sum, [before, after]) => addMove(sum, before, after), kept)
+      : storedProgress(store, workspaceUuid, batch.uuid)
+    const next = progressBatch(batch, progress, now)
     if (changed(batch, next)) store.put('batch', next, workspaceUuid)
   }
 }

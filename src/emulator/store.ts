@@ -28,6 +28,8 @@ CREATE INDEX IF NOT EXISTS entities_by_workspace ON entities (kind, workspace_uu
 CREATE INDEX IF NOT EXISTS entities_by_status ON entities (kind, json_extract(data, '$.status'));
 CREATE INDEX IF NOT EXISTS entities_by_workflow ON entities (kind, json_extract(data, '$.workflowUuid'));
 CREATE INDEX IF NOT EXISTS entities_by_batch ON entities (kind, json_extract(data, '$.batchUuid'));
+-- live documents, newest first: the list and count endpoints page and count on it alone
+CREATE INDEX IF NOT EXISTS entities_live ON entities (kind, workspace_uuid, created_at) WHERE json_extract(data, '$.deletedAt') IS NULL;
 CREATE INDEX IF NOT EXISTS entities_by_settle_time ON entities (kind, workspace_uuid, json_extract(data, '$._settleAt'))
   WHERE json_extract(data, '$._settleAt') IS NOT NULL;
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -35,6 +37,29 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 /** Equality conditions on top-level fields of the documents. */
 export type Where = Record<string, string | number | boolean | null | readonly string[]>
+
+/** The SQL condition for documents of a kind, in a workspace (all when undefined), matching `where`. */
+function conditions(kind: Kind, workspaceUuid: string | undefined, where: Where): { sql: string; params: unknown[] } {
+  const clauses = ['kind = ?']
+  const params: unknown[] = [kind]
+  if (workspaceUuid !== undefined) {
+    clauses.push('workspace_uuid = ?')
+    params.push(workspaceUuid)
+  }
+  for (const [field, value] of Object.entries(where)) {
+    const column = `json_extract(data, '$.${field.replace(/[^\w.]/g, '')}')`
+    if (Array.isArray(value)) {
+      clauses.push(`${column} IN (${value.map(() => '?').join(', ') || 'NULL'})`)
+      params.push(...value)
+    } else if (value === null) {
+      clauses.push(`${column} IS NULL`)
+    } else {
+      clauses.push(`${column} = ?`)
+      params.push(typeof value === 'boolean' ? Number(value) : value)
+    }
+  }
+  return { sql: clauses.join(' AND '), params }
+}
 
 export class Store {
   readonly db: Database.Database
@@ -59,25 +84,23 @@ export class Store {
 
   /** Documents of a kind, oldest first; `workspaceUuid` undefined means every workspace. */
   find<T extends StoredDoc>(kind: Kind, workspaceUuid?: string, where: Where = {}): T[] {
-    const clauses = ['kind = ?']
-    const params: unknown[] = [kind]
-    if (workspaceUuid !== undefined) {
-      clauses.push('workspace_uuid = ?')
-      params.push(workspaceUuid)
-    }
-    for (const [field, value] of Object.entries(where)) {
-      const column = `json_extract(data, '$.${field.replace(/[^\w.]/g, '')}')`
-      if (Array.isArray(value)) {
-        clauses.push(`${column} IN (${value.map(() => '?').join(', ') || 'NULL'})`)
-        params.push(...value)
-      } else if (value === null) {
-        clauses.push(`${column} IS NULL`)
-      } else {
-        clauses.push(`${column} = ?`)
-        params.push(typeof value === 'boolean' ? Number(value) : value)
-      }
-    }
-    const sql = `SELECT data FROM entities WHERE ${clauses.join(' AND ')} ORDER BY created_at, rowid`
+    const { sql, params } = conditions(kind, workspaceUuid, where)
+    return this.parsed<T>(`SELECT data FROM entities WHERE ${sql} ORDER BY created_at, rowid`, params)
+  }
+
+  /** One page of the live documents of a kind, newest first (the order of the list endpoints). */
+  newestPage<T extends StoredDoc>(kind: Kind, workspaceUuid: string, where: Where, page: { limit: number; offset: number }): T[] {
+    const { sql, params } = conditions(kind, workspaceUuid, { ...where, deletedAt: null })
+    return this.parsed<T>(`SELECT data FROM entities WHERE ${sql} ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?`, [...params, page.limit, page.offset])
+  }
+
+  /** How many live documents of a kind match, counted without reading them. */
+  countLive(kind: Kind, workspaceUuid: string, where: Where): number {
+    const { sql, params } = conditions(kind, workspaceUuid, { ...where, deletedAt: null })
+    return (this.db.prepare(`SELECT count(*) AS count FROM entities WHERE ${sql}`).get(...params) as { count: number }).count
+  }
+
+  private parsed<T>(sql: string, params: readonly unknown[]): T[] {
     return (this.db.prepare(sql).all(...params) as Array<{ data: string }>).map((row) => JSON.parse(row.data) as T)
   }
 

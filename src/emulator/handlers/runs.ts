@@ -3,16 +3,63 @@ import { type Ctx, mustGet, on, save } from '../context.js'
 import { type RunDoc, type WorkflowDoc, isTerminal, publicView } from '../documents.js'
 import { badRequest } from '../http.js'
 import { chooseGraph, startRun, workflowKind } from '../runtime.js'
-import { newestFirst, page, runPredicates, select } from '../selection.js'
-import { cancelRun, runContexts } from '../simulation.js'
+import { DEFAULT_LIMIT, MAX_LIMIT, newestFirst, runPredicates, select } from '../selection.js'
+import { cancelRun, recountBatch, runContexts } from '../simulation.js'
+import type { Where } from '../store.js'
 
 /** The workspace's runs (already brought up to date by the dispatcher), oldest first. */
-export function workspaceRuns(ctx: Ctx, where: Record<string, string> = {}): RunDoc[] {
+export function workspaceRuns(ctx: Ctx, where: Where = {}): RunDoc[] {
   return ctx.store.find<RunDoc>('run', ctx.workspaceUuid, where).filter((run) => run.deletedAt === null)
 }
 
+/** Run filters that SQLite applies itself (equality on a stored field), by the field they test. */
+const storedFields: Record<string, string> = {
+  workflowUuid: 'workflowUuid',
+  userUuid: 'userUuid',
+  batchUuid: 'batchUuid',
+  releaseUuid: 'releaseUuid',
+  parentBatchUuid: 'parentBatchUuid',
+  parentUuid: 'parentUuid',
+  parentNodeUuid: 'parentNodeUuid',
+  recordId: 'recordId',
+  uuids: 'uuid',
+  statuses: 'status',
+}
+
+/** The filters split into what the query applies and what is checked on the documents afterwards. */
+function splitFilters(filters: object): { where: Where; rest: Record<string, unknown> } {
+  const where: Where = {}
+  const rest: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(filters)) {
+    if (value === undefined || !Object.hasOwn(runPredicates, key)) continue
+    if (Object.hasOwn(storedFields, key)) where[storedFields[key]] = value as Where[string]
+    else rest[key] = value
+  }
+  return { where, rest }
+}
+
 export function selectRuns(ctx: Ctx, filters: object): RunDoc[] {
-  return newestFirst(select(workspaceRuns(ctx), filters, runPredicates))
+  const { where, rest } = splitFilters(filters)
+  return newestFirst(select(workspaceRuns(ctx, where), rest, runPredicates))
+}
+
+/**
+ * One page of the matching runs and how many match. When SQLite can apply every filter, it counts and
+ * pages by itself and only the page's documents are read (a list over 30,000 runs reads ten).
+ */
+function runsPage(ctx: Ctx, request: { limit?: number; offset?: number }): { runs: RunDoc[]; count: number } {
+  const bounds = { limit: Math.min(request.limit ?? DEFAULT_LIMIT, MAX_LIMIT), offset: request.offset ?? 0 }
+  const { where, rest } = splitFilters(request)
+  if (Object.keys(rest).length > 0) {
+    const runs = selectRuns(ctx, request)
+    return { runs: runs.slice(bounds.offset, bounds.offset + bounds.limit), count: runs.length }
+  }
+  return { runs: ctx.store.newestPage<RunDoc>('run', ctx.workspaceUuid, where, bounds), count: ctx.store.countLive('run', ctx.workspaceUuid, where) }
+}
+
+function countRuns(ctx: Ctx, filters: object): number {
+  const { where, rest } = splitFilters(filters)
+  return Object.keys(rest).length > 0 ? selectRuns(ctx, filters).length : ctx.store.countLive('run', ctx.workspaceUuid, where)
 }
 
 export function rejectPlay(ctx: Ctx, workflowUuid: string | undefined): void {
@@ -55,8 +102,15 @@ export function executionMetrics(runs: readonly RunDoc[], kind: keyof typeof met
   return [...byNode.values()]
 }
 
+/** Cancels the runs still going; the batches they belong to are recounted (their counts follow their runs). */
 export function cancelAll(ctx: Ctx, runs: readonly RunDoc[]): void {
-  for (const run of runs) if (!isTerminal(run.status)) save(ctx, 'run', cancelRun(run, ctx.now))
+  const batches = new Set<string>()
+  for (const run of runs) {
+    if (isTerminal(run.status)) continue
+    save(ctx, 'run', cancelRun(run, ctx.now))
+    if (run.batchUuid) batches.add(run.batchUuid)
+  }
+  for (const uuid of batches) recountBatch(ctx.store, ctx.workspaceUuid, uuid, ctx.now)
 }
 
 export const runHandlers = [
@@ -70,10 +124,10 @@ export const runHandlers = [
     return { run: publicView(run), ...runContexts(run) }
   }),
   on(api.listRuns, (ctx, payload) => {
-    const runs = selectRuns(ctx, payload)
-    return { runs: page(runs, payload).map(publicView), count: runs.length }
+    const { runs, count } = runsPage(ctx, payload)
+    return { runs: runs.map(publicView), count }
   }),
-  on(api.countRuns, (ctx, payload) => ({ count: selectRuns(ctx, payload).length })),
+  on(api.countRuns, (ctx, payload) => ({ count: countRuns(ctx, payload) })),
   on(api.cancelRuns, (ctx, payload) => cancelAll(ctx, selectRuns(ctx, payload))),
   on(api.getRunMetrics, (ctx, payload) => ({ runMetrics: executionMetrics(selectRuns(ctx, payload), 'run') })),
 ]
