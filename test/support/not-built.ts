@@ -29,8 +29,6 @@ export const NOT_BUILT: Record<string, string> = Object.fromEntries([
     entriesOf(topic, (entry) => !entry.aliases, 'a new topic (issue 13)'),
   ),
   ['hosting app env', 'the .env.local variable names (but two) and the OAuth client id are not published'],
-  ['hosting app init', 'not built yet (issue 13): local scaffold from a template'],
-  ['hosting worker init', 'not built yet (issue 13): local scaffold from a template'],
   ...entriesOf('workspaceManagement', (entry) => entry.id.includes(' envVar '), 'no public wire call (issue 13 decides)'),
   ...entriesOf('mailboxManagement', () => true, 'mailboxManagement: no public wire protocol'),
   ['start', 'interactive onboarding (alias onboard): not built'],
