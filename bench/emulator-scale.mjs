@@ -65,7 +65,7 @@ async function seededStore(total, active) {
       const startAt = now + 1000 + Math.floor(Math.random() * 600_000)
       const doc = isActive
         ? { ...template, uuid, status: 'pending', executions: [], finishedAt: null, createdAt, updatedAt: createdAt, _sim: { ...template._sim, startAt }, _settleAt: startAt }
-        : { ...finished, uuid, createdAt, updatedAt: createdAt, recordId: `record-${i}` }
+        : { ...finished, uuid, status: i % 3 === 0 ? 'error' : 'success', createdAt, updatedAt: createdAt, recordId: `record-${i}` }
       store.put('run', doc, SEED.workspaceUuid)
     }
   })
@@ -145,10 +145,12 @@ try {
     const list = await timed(10, () => call(emulator, 'POST', '/orchestration/runs/list', { limit: 10 }))
     const count = await timed(10, () => call(emulator, 'POST', '/orchestration/runs/count', {}))
     const filtered = await timed(10, () => call(emulator, 'POST', '/orchestration/runs/count', { statuses: ['error'] }))
+    const filteredList = await timed(10, () => call(emulator, 'POST', '/orchestration/runs/list', { statuses: ['success', 'error'], limit: 10 }))
     emulator.close()
     results.push(report('run list --limit 10 over 30,000 runs, median', median(list), 'ms', 100, 'max'))
     results.push(report('run count over 30,000 runs, median', median(count), 'ms', 100, 'max'))
     results.push(report('run count --statuses error over 30,000 runs, median', median(filtered), 'ms', 100, 'max'))
+    results.push(report('run list --statuses success,error --limit 10 over 30,000 runs, median', median(filteredList), 'ms', 100, 'max'))
   }
 } finally {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true })

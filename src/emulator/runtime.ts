@@ -94,11 +94,17 @@ function executed(ctx: Ctx, choice: GraphChoice) {
   }
 }
 
-export function startRun(ctx: Ctx, choice: GraphChoice, data: Json, options: RunOptions = {}): RunDoc {
+/** The workspace's connector of an integration, by slug (read once for all the runs of a batch). */
+type ConnectorFor = (integrationSlug: string) => string | null
+
+function connectorsOf(ctx: Ctx): ConnectorFor {
+  const connectors = live<{ uuid: string; integrationSlug: string }>(ctx, 'connector')
+  return (slug) => connectors.find((connector) => connector.integrationSlug === slug)?.uuid ?? null
+}
+
+export function startRun(ctx: Ctx, choice: GraphChoice, data: Json, options: RunOptions = {}, connectorFor: ConnectorFor = connectorsOf(ctx)): RunDoc {
   const record = inputRecord(data)
   const plan = executeGraph(choice.nodes, record, engineEnv(ctx))
-  const connectors = live<{ uuid: string; integrationSlug: string }>(ctx, 'connector')
-  const connectorFor = (slug: string) => connectors.find((connector) => connector.integrationSlug === slug)?.uuid ?? null
   const uuid = randomUUID()
   const run: RunDoc = {
     uuid,
@@ -168,8 +174,9 @@ export function startBatch(ctx: Ctx, choice: GraphChoice, storedData: JsonObject
     _startAt: ctx.now + ctx.timing.pendingMs,
     _cancelledAt: null,
   }
+  const connectorFor = connectorsOf(ctx)
   const runs = records.map((record, index) =>
-    startRun(ctx, choice, record.data, { ...options, batchUuid: uuid, title: record.title, delayMs: index * ctx.timing.staggerMs }),
+    startRun(ctx, choice, record.data, { ...options, batchUuid: uuid, title: record.title, delayMs: index * ctx.timing.staggerMs }, connectorFor),
   )
   // shown pending until it is settled at its start, however fast its runs are
   const stored = { ...materializeBatch(batch, runs, ctx.now), status: 'pending', _settleAt: batch._startAt }

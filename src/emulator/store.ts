@@ -30,6 +30,8 @@ CREATE INDEX IF NOT EXISTS entities_by_workflow ON entities (kind, json_extract(
 CREATE INDEX IF NOT EXISTS entities_by_batch ON entities (kind, json_extract(data, '$.batchUuid'));
 -- live documents, newest first: the list and count endpoints page and count on it alone
 CREATE INDEX IF NOT EXISTS entities_live ON entities (kind, workspace_uuid, created_at) WHERE json_extract(data, '$.deletedAt') IS NULL;
+CREATE INDEX IF NOT EXISTS entities_live_by_status ON entities (kind, workspace_uuid, json_extract(data, '$.status'), created_at)
+  WHERE json_extract(data, '$.deletedAt') IS NULL;
 CREATE INDEX IF NOT EXISTS entities_by_settle_time ON entities (kind, workspace_uuid, json_extract(data, '$._settleAt'))
   WHERE json_extract(data, '$._settleAt') IS NOT NULL;
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -63,6 +65,8 @@ function conditions(kind: Kind, workspaceUuid: string | undefined, where: Where)
 
 export class Store {
   readonly db: Database.Database
+  /** prepared once per SQL text: preparing cost more than running a single-row statement */
+  private readonly statements = new Map<string, Database.Statement>()
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
@@ -78,7 +82,7 @@ export class Store {
   }
 
   get<T extends StoredDoc>(kind: Kind, uuid: string): T | undefined {
-    const row = this.db.prepare('SELECT data FROM entities WHERE kind = ? AND uuid = ?').get(kind, uuid) as { data: string } | undefined
+    const row = this.statement('SELECT data FROM entities WHERE kind = ? AND uuid = ?').get(kind, uuid) as { data: string } | undefined
     return row ? (JSON.parse(row.data) as T) : undefined
   }
 
@@ -97,17 +101,29 @@ export class Store {
   /** How many live documents of a kind match, counted without reading them. */
   countLive(kind: Kind, workspaceUuid: string, where: Where): number {
     const { sql, params } = conditions(kind, workspaceUuid, { ...where, deletedAt: null })
-    return (this.db.prepare(`SELECT count(*) AS count FROM entities WHERE ${sql}`).get(...params) as { count: number }).count
+    return (this.statement(`SELECT count(*) AS count FROM entities WHERE ${sql}`).get(...params) as { count: number }).count
+  }
+
+  /** The prepared statement of `sql`, kept for the next call. */
+  statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql)
+    if (!statement) {
+      // IN lists of every length make new texts: keep the cache bounded
+      if (this.statements.size > 200) this.statements.clear()
+      statement = this.db.prepare(sql)
+      this.statements.set(sql, statement)
+    }
+    return statement
   }
 
   private parsed<T>(sql: string, params: readonly unknown[]): T[] {
-    return (this.db.prepare(sql).all(...params) as Array<{ data: string }>).map((row) => JSON.parse(row.data) as T)
+    return (this.statement(sql).all(...params) as Array<{ data: string }>).map((row) => JSON.parse(row.data) as T)
   }
 
   /** Documents of a kind whose `_settleAt` has come (indexed: a large finished batch costs nothing here). */
   due<T extends StoredDoc>(kind: Kind, workspaceUuid: string, now: number): T[] {
     const sql = `SELECT data FROM entities WHERE kind = ? AND workspace_uuid = ? AND json_extract(data, '$._settleAt') <= ? ORDER BY created_at, rowid`
-    return (this.db.prepare(sql).all(kind, workspaceUuid, now) as Array<{ data: string }>).map((row) => JSON.parse(row.data) as T)
+    return (this.statement(sql).all(kind, workspaceUuid, now) as Array<{ data: string }>).map((row) => JSON.parse(row.data) as T)
   }
 
   findOne<T extends StoredDoc>(kind: Kind, workspaceUuid: string | undefined, where: Where): T | undefined {
@@ -117,8 +133,8 @@ export class Store {
   /** Inserts or replaces; the row keeps its position (rowid) when replaced. */
   put(kind: Kind, doc: StoredDoc, workspaceUuid: string | null, createdAt?: string): void {
     const created = createdAt ?? (typeof doc.createdAt === 'string' ? doc.createdAt : new Date(0).toISOString())
-    this.db
-      .prepare(
+    this
+      .statement(
         `INSERT INTO entities (kind, uuid, workspace_uuid, data, created_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (kind, uuid) DO UPDATE SET data = excluded.data, workspace_uuid = excluded.workspace_uuid`,
       )
@@ -126,15 +142,15 @@ export class Store {
   }
 
   remove(kind: Kind, uuid: string): void {
-    this.db.prepare('DELETE FROM entities WHERE kind = ? AND uuid = ?').run(kind, uuid)
+    this.statement('DELETE FROM entities WHERE kind = ? AND uuid = ?').run(kind, uuid)
   }
 
   getMeta(key: string): string | undefined {
-    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value
+    return (this.statement('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value
   }
 
   setMeta(key: string, value: string): void {
-    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value)
+    this.statement('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value)
   }
 
   clear(): void {
