@@ -20,7 +20,7 @@ export function initCommand(kind: HostedProjectKind, examples: string[]) {
       directory: Args.string({ description: 'Directory to create the project in (required even with --list-templates)', required: true }),
     }
     static flags = {
-      template: Flags.string({ summary: `Template to copy: ${slugs.join(', ')}.`, options: slugs, default: slugs[0] }),
+      template: Flags.string({ summary: `Template to copy (default ${slugs[0]}); --list-templates says what each holds.`, options: slugs, default: slugs[0] }),
       name: Flags.string({ summary: 'Display name written into the project (default: the directory name).' }),
       'list-templates': Flags.boolean({ summary: 'Print the templates as JSON [{slug, description}] instead of creating a project.' }),
     }

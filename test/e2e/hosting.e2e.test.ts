@@ -52,3 +52,21 @@ describe('a worker from creation to live', () => {
     expect(refused.json()).toMatchObject({ reason: 'deploymentNotSuccessful', status: 400 })
   })
 })
+
+describe('projects scaffolded by init deploy as they are', () => {
+  it.each([
+    ['worker', 'custom-integration'],
+    ['app', 'territories-overview'],
+  ] as const)('hosting %s init (--template %s), then deployment create --source <dir> --wait-until-finished builds', async (kind, template) => {
+    const directory = join(tempDir(), 'project')
+    const scaffolded = await ok(['hosting', kind, 'init', directory, '--template', template, '--name', `Scaffolded ${kind}`])
+    expect(scaffolded).toMatchObject({ directory, kind, template, name: `Scaffolded ${kind}` })
+    expect(scaffolded.files).toContain('package.json')
+
+    const slug = `scaffolded-${kind}`
+    const created = await ok(['hosting', kind, 'create', '--name', `Scaffolded ${kind}`, '--slug', slug])
+    const parent = created[kind]
+    const { deployment } = await ok(['hosting', 'deployment', 'create', `--${kind}-uuid`, parent.uuid, '--source', directory, '--wait-until-finished', '--polling-interval', '300'])
+    expect(deployment).toMatchObject({ kind, [`${kind}Uuid`]: parent.uuid, status: 'success' })
+  })
+})
