@@ -82,6 +82,20 @@ describe('batches', () => {
     expect(await h.call(o.cancelBatch, { uuid: batch.uuid })).toEqual({ status: 400, body: { reason: 'batchAlreadyFinished' } })
   })
 
+  it('counts a run cancelled on its own, and finishes once its other runs have', async () => {
+    const records = [{ domain: 'acme.com' }, { domain: 'globex.com' }, { domain: 'broken.invalid' }]
+    const { batch } = await h.ok(o.createBatch, { workflowUuid: tool.workflowUuid, data: { kind: 'records', records } })
+    const { runs } = await h.ok(o.listRuns, { batchUuid: batch.uuid })
+    const last = runs[0].uuid
+    await h.ok(o.cancelRuns, { workflowUuid: tool.workflowUuid, uuids: [last] })
+    h.advance(150)
+    expect((await h.ok(o.getBatch, { uuid: batch.uuid })).batch).toMatchObject({ status: 'pending', executedRunsCount: 1, failedRunsCount: 0 })
+    const done = await finishedBatch(batch.uuid)
+    // the cancelled one was the failing record: neither failed nor charged
+    expect(done).toMatchObject({ status: 'success', runsCount: 3, executedRunsCount: 3, failedRunsCount: 0, creditsUsedCount: 2 })
+    expect((await h.ok(o.countRuns, { batchUuid: batch.uuid, statuses: ['cancelled'] })).count).toBe(1)
+  })
+
   it('runs one action over many records', async () => {
     const action = { kind: 'connector' as const, integrationSlug: 'clearbit', actionSlug: 'company_enrich', config: {} }
     const { batch } = await h.ok(o.executeActionBatch, { action, records: [{ domain: 'acme.com' }, { domain: 'x.invalid' }] })

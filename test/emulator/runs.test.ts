@@ -142,6 +142,32 @@ describe('runs on simulated time', () => {
     expect(metrics.runMetrics.some((m: { cancelledExecutionsCount: number }) => m.cancelledExecutionsCount > 0)).toBe(true)
   })
 
+  it('pages newest first and counts the same way whether SQL or the documents apply the filters', async () => {
+    const h2 = new Harness()
+    try {
+      const created: string[] = []
+      for (let i = 0; i < 5; i++) {
+        created.push((await h2.ok(o.createRun, { workflowUuid: tool.workflowUuid, data: { _id: `page-${i}`, name: `Page ${i}`, domain: 'acme.com' } })).run.uuid)
+        h2.advance(1)
+      }
+      const newestFirst = [...created].reverse()
+      const uuids = (answer: Record<string, any>) => answer.runs.map((r: { uuid: string }) => r.uuid)
+      // stored fields only: paged and counted in SQL
+      const bySql = await h2.ok(o.listRuns, { workflowUuid: tool.workflowUuid, statuses: ['pending'], limit: 2, offset: 1 })
+      expect({ uuids: uuids(bySql), count: bySql.count }).toEqual({ uuids: newestFirst.slice(1, 3), count: 5 })
+      // a title filter is checked on the documents: the same page
+      const byDocs = await h2.ok(o.listRuns, { workflowUuid: tool.workflowUuid, recordTitle: 'page', limit: 2, offset: 1 })
+      expect({ uuids: uuids(byDocs), count: byDocs.count }).toEqual({ uuids: newestFirst.slice(1, 3), count: 5 })
+      expect((await h2.ok(o.countRuns, { statuses: ['pending'], recordId: 'page-1' })).count).toBe(1)
+      expect((await h2.ok(o.countRuns, { statuses: ['success'] })).count).toBe(0)
+      h2.advance(60_000)
+      expect((await h2.ok(o.countRuns, { statuses: ['success'] })).count).toBe(5)
+      expect((await h2.ok(o.listRuns, { statuses: ['pending'] })).runs).toEqual([])
+    } finally {
+      h2.close()
+    }
+  })
+
   it('derives spans and traces from the executions', async () => {
     const { run } = await h.ok(o.createRun, { workflowUuid: tool.workflowUuid, data: { domain: 'trace.invalid' } })
     await finished(run.uuid)
