@@ -12,12 +12,14 @@ export function initCommand(kind: HostedProjectKind, examples: string[]) {
       `Writes the template's files into <directory>, creating it and its missing parents. The directory must be new or`,
       'empty: nothing is ever overwritten (exit 2 otherwise, nothing written). --name is the display name written into',
       'the files (default: the directory name); the package name in package.json is made from it. Prints',
-      '{directory, kind, template, name, files}. With --list-templates it prints [{slug, description}] and writes nothing.',
+      '{directory, kind, template, name, files}. With --list-templates (the directory is still required) it prints',
+      '[{slug, description}] and writes nothing.',
       `Deploy the result with: hosting deployment create --${kind}-uuid <uuid> --source <directory> --wait-until-finished.`,
     ].join('\n')
     static examples = examples
     static args = {
-      directory: Args.string({ description: 'Directory to create the project in (required even with --list-templates)', required: true }),
+      // short: oclif wraps a long description, and the missing-argument message would then list its second line
+      directory: Args.string({ description: 'New or empty directory for the project', required: true }),
     }
     static flags = {
       template: Flags.string({ summary: `Template to copy (default ${slugs[0]}); --list-templates says what each holds.`, options: slugs, default: slugs[0] }),

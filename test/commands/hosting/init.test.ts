@@ -37,7 +37,7 @@ describe('--list-templates', () => {
   it('still needs the directory argument (exit 2)', async () => {
     const result = await init('app', ['--list-templates'])
     expect(result.exitCode).toBe(2)
-    expect(result.json().errorMessage).toMatch(/directory/i)
+    expect(result.json()).toEqual({ errorMessage: 'Missing required argument: <directory>' })
   })
 })
 
