@@ -1,4 +1,4 @@
-import type { Node } from '../api/schemas/orchestration.js'
+import { type Node, activeBatchStatus, activeRunStatus, finishedRunStatus } from '../api/schemas/orchestration.js'
 import type { Json, JsonObject } from './expressions.js'
 import type { PlannedExecution } from './engine.js'
 import type { StoredDoc } from './store.js'
@@ -13,9 +13,10 @@ export function publicView<T>(doc: T): T {
   return Object.fromEntries(Object.entries(doc).filter(([key]) => !key.startsWith('_'))) as T
 }
 
-export const terminalRunStatuses = ['success', 'error', 'cancelled', 'skipped'] as const
-export const activeRunStatuses = ['idle', 'pending', 'running', 'cancelling'] as const
-export const activeBatchStatuses = ['pending', 'syncing', 'querying', 'running', 'cancelling'] as const
+// the API's own status sets: runs and batches end in the same statuses
+export const terminalRunStatuses = finishedRunStatus.options
+export const activeRunStatuses = activeRunStatus.options
+export const activeBatchStatuses = activeBatchStatus.options
 
 export function isTerminal(status: string): boolean {
   return (terminalRunStatuses as readonly string[]).includes(status)

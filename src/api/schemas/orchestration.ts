@@ -28,6 +28,12 @@ export const batchStatus = z.enum([
 ])
 export type BatchStatus = z.infer<typeof batchStatus>
 
+/** The statuses a run or batch ends in: it no longer changes after them. */
+export const finishedRunStatus = runStatus.extract(['success', 'error', 'cancelled', 'skipped'])
+export const activeRunStatus = runStatus.exclude(finishedRunStatus.options)
+export const finishedBatchStatus = batchStatus.extract(finishedRunStatus.options)
+export const activeBatchStatus = batchStatus.exclude(finishedBatchStatus.options)
+
 export const batchRunsStatus = z.enum(['healthy', 'unhealthy'])
 export type BatchRunsStatus = z.infer<typeof batchRunsStatus>
 

@@ -1,4 +1,5 @@
 import * as api from '../../api/endpoints/orchestration.js'
+import { recordStatus, runStatus } from '../../api/schemas/orchestration.js'
 import { type Ctx, mustGet, on, save } from '../context.js'
 import { type RunDoc, type WorkflowDoc, isTerminal, publicView } from '../documents.js'
 import { badRequest } from '../http.js'
@@ -68,10 +69,7 @@ export function rejectPlay(ctx: Ctx, workflowUuid: string | undefined): void {
   if (workflowKind(workflow) === 'play') throw badRequest('playNotCompatible')
 }
 
-const metricBuckets = {
-  run: ['idle', 'pending', 'running', 'success', 'error', 'cancelling', 'cancelled', 'skipped'],
-  record: ['pending', 'running', 'success', 'error', 'cancelling', 'cancelled'],
-} as const
+const metricBuckets = { run: runStatus.options, record: recordStatus.options } as const
 
 /** An execution still pending counts as running while its run runs, and as cancelled once it was cancelled. */
 function bucketOf(run: RunDoc, executionStatus: string): string {
