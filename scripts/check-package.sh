@@ -11,7 +11,7 @@ fail() { echo "check-package: $*" >&2; exit 1; }
 tarball="$work/$(npm pack --pack-destination "$work" --silent | tail -n 1)"
 [ -f "$tarball" ] || fail "npm pack made no tarball"
 contents=$(tar -tzf "$tarball")
-for needed in package/bin/run.js package/dist/cli/base-command.js package/dist/commands/login.js package/.oclif.manifest.json; do
+for needed in package/bin/run.js package/dist/cli/base-command.js package/dist/commands/login.js package/.oclif.manifest.json package/templates/hosting/worker/blank/package.json; do
   grep -qx "$needed" <<<"$contents" || fail "the package lacks $needed"
 done
 if grep -E '^package/(src|test|bench|scripts|spec)/|\.ts$|^package/(tsconfig|vitest)' <<<"$contents" | grep -v '\.d\.ts$' | head -n 3 | grep -q .; then
