@@ -184,9 +184,10 @@ export interface SegmentDoc extends StoredDoc, Timestamps {
   deletedAt: string | null
 }
 
+/** An export; its content is kept on disk (Store.blobs), or here in files exported before that. */
 export interface FileDoc extends StoredDoc {
   contentType: string
-  content: string
+  content?: string
   createdAt: string
 }
 

@@ -1,5 +1,6 @@
-import { mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { createHash, randomUUID } from 'node:crypto'
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 
 /**
@@ -63,14 +64,71 @@ function conditions(kind: Kind, workspaceUuid: string | undefined, where: Where)
   return { sql: clauses.join(' AND '), params }
 }
 
+/**
+ * Bytes kept beside the database (exports, uploaded files and parts): files in `<database>-files/`, so
+ * that large contents neither grow the SQLite file nor pass through it; a map for an in-memory store.
+ * Not transactional: a request that fails after writing leaves an unreferenced file, which is harmless.
+ */
+export interface Blobs {
+  put(key: string, bytes: Buffer | string): void
+  /** the first `length` bytes, or all of them; undefined when nothing is kept under the key */
+  get(key: string, length?: number): Buffer | undefined
+  remove(key: string): void
+  clear(): void
+}
+
+function memoryBlobs(): Blobs {
+  const kept = new Map<string, Buffer>()
+  return {
+    put: (key, bytes) => void kept.set(key, Buffer.from(bytes)),
+    get: (key, length) => kept.get(key)?.subarray(0, length),
+    remove: (key) => void kept.delete(key),
+    clear: () => kept.clear(),
+  }
+}
+
+function directoryBlobs(dir: string): Blobs {
+  // keys may hold any character: the file is named by their hash
+  const pathOf = (key: string) => join(dir, createHash('sha256').update(key).digest('hex'))
+  const missing = (error: unknown) => (error as NodeJS.ErrnoException)?.code === 'ENOENT'
+  return {
+    put(key, bytes) {
+      mkdirSync(dir, { recursive: true, mode: 0o700 })
+      // written aside then renamed: another process reading it sees the old bytes or the new, never half
+      const partial = join(dir, `.${randomUUID()}`)
+      writeFileSync(partial, bytes, { mode: 0o600 })
+      renameSync(partial, pathOf(key))
+    },
+    get(key, length) {
+      try {
+        if (length === undefined || length < 0) return readFileSync(pathOf(key))
+        const fd = openSync(pathOf(key), 'r')
+        try {
+          const buffer = Buffer.alloc(length)
+          return buffer.subarray(0, readSync(fd, buffer, 0, length, 0))
+        } finally {
+          closeSync(fd)
+        }
+      } catch (error) {
+        if (missing(error)) return undefined
+        throw error
+      }
+    },
+    remove: (key) => rmSync(pathOf(key), { force: true }),
+    clear: () => rmSync(dir, { recursive: true, force: true }),
+  }
+}
+
 export class Store {
   readonly db: Database.Database
+  readonly blobs: Blobs
   /** prepared once per SQL text: preparing cost more than running a single-row statement */
   private readonly statements = new Map<string, Database.Statement>()
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
     this.db = new Database(path)
+    this.blobs = path === ':memory:' ? memoryBlobs() : directoryBlobs(`${path}-files`)
     this.db.pragma('busy_timeout = 10000')
     this.db.pragma('journal_mode = WAL')
     this.db.pragma('synchronous = NORMAL')
@@ -157,6 +215,7 @@ export class Store {
     // every table, including the side tables of handlers (uploaded bytes)
     const tables = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Array<{ name: string }>
     for (const { name } of tables) this.db.exec(`DELETE FROM "${name}"`)
+    this.blobs.clear()
   }
 
   close(): void {

@@ -17,8 +17,12 @@ import { selectRuns, workspaceRuns } from './runs.js'
 export const FILES_PATH = '/__emulator/files/'
 const MAX_EXPORTED = 10_000
 
+const exportKey = (uuid: string) => `export:${uuid}`
+
+/** The document names the export; its content is kept on disk beside the database (Store.blobs). */
 function publish(ctx: Ctx, contentType: string, content: string): { url: string } {
-  const file: FileDoc = { uuid: randomUUID(), contentType, content, createdAt: iso(ctx.now) }
+  const file: FileDoc = { uuid: randomUUID(), contentType, createdAt: iso(ctx.now) }
+  ctx.store.blobs.put(exportKey(file.uuid), content)
   save(ctx, 'file', file)
   return { url: `${ctx.origin}${FILES_PATH}${file.uuid}` }
 }
@@ -80,6 +84,7 @@ export const downloadHandlers = [
 /** GET /__emulator/files/<id>: no auth, as a presigned URL needs none. */
 export function serveFile(store: Ctx['store'], id: string): Response {
   const file = store.get<FileDoc>('file', id)
-  if (!file) return jsonResponse(404, { errorMessage: 'No such file (the emulator was reset, or the link is wrong)' })
-  return new Response(file.content, { status: 200, headers: { 'content-type': file.contentType } })
+  const content = file && (store.blobs.get(exportKey(file.uuid)) ?? file.content)
+  if (!file || content === undefined) return jsonResponse(404, { errorMessage: 'No such file (the emulator was reset, or the link is wrong)' })
+  return new Response(typeof content === 'string' ? content : new Uint8Array(content), { status: 200, headers: { 'content-type': file.contentType } })
 }

@@ -293,23 +293,21 @@ const byOrder = (a: FolderDoc, b: FolderDoc) => (a._order ?? Number.MAX_SAFE_INT
 export const S3_PATH = '/__emulator/s3/'
 
 /**
- * Bytes of uploaded files and parts, in a side table of the same SQLite file: as BLOBs they are neither
- * base64-encoded nor parsed with the JSON documents, and a header row is read without the rest.
+ * Bytes of uploaded files and parts, kept on disk beside the database (Store.blobs); files uploaded
+ * before that are still read from the side table of the SQLite file they were kept in.
  */
-const bytesTables = new WeakSet<Store>()
-
 function fileBytes(store: Store) {
-  if (!bytesTables.has(store)) {
-    store.db.exec('CREATE TABLE IF NOT EXISTS workspace_file_bytes (key TEXT PRIMARY KEY, bytes BLOB NOT NULL)')
-    bytesTables.add(store)
+  const legacy = (key: string, length: number) => {
+    const table = store.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'workspace_file_bytes'").get()
+    if (!table) return undefined
+    const row = store.db.prepare('SELECT substr(bytes, 1, ?) AS bytes FROM workspace_file_bytes WHERE key = ?').get(length < 0 ? 2 ** 31 - 1 : length, key)
+    return (row as { bytes: Buffer } | undefined)?.bytes
   }
   return {
-    put: (key: string, bytes: Buffer) =>
-      store.db.prepare('INSERT INTO workspace_file_bytes (key, bytes) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET bytes = excluded.bytes').run(key, bytes),
+    put: (key: string, bytes: Buffer) => store.blobs.put(key, bytes),
     /** the first `length` bytes, or all of them */
-    get: (key: string, length = -1): Buffer | undefined =>
-      (store.db.prepare('SELECT substr(bytes, 1, ?) AS bytes FROM workspace_file_bytes WHERE key = ?').get(length < 0 ? 2 ** 31 - 1 : length, key) as { bytes: Buffer } | undefined)?.bytes,
-    remove: (key: string) => store.db.prepare('DELETE FROM workspace_file_bytes WHERE key = ?').run(key),
+    get: (key: string, length = -1): Buffer | undefined => store.blobs.get(key, length) ?? legacy(key, length),
+    remove: (key: string) => store.blobs.remove(key),
   }
 }
 

@@ -1,0 +1,60 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as o from '../../src/api/endpoints/orchestration.js'
+import { SEED } from '../../src/emulator/index.js'
+import { Store } from '../../src/emulator/store.js'
+import { Harness, ORIGIN } from './harness.js'
+
+/** Exports and uploaded bytes are files beside the database, not rows of it (issue 13, point 4). */
+describe('bytes kept on disk', () => {
+  let h: Harness
+  beforeAll(() => {
+    h = new Harness()
+  })
+  afterAll(() => h.close())
+
+  const filesDir = () => `${h.dbPath}-files`
+  const keptFiles = () => readdirSync(filesDir()).filter((name) => !name.startsWith('.'))
+  const inDatabase = (marker: string) => ['', '-wal'].some((suffix) => {
+    try {
+      return readFileSync(`${h.dbPath}${suffix}`).includes(marker)
+    } catch {
+      return false
+    }
+  })
+
+  it('keeps an uploaded file and an export as files, serves them back, and a reset removes them', async () => {
+    const marker = 'marker-0b7e1c.example'
+    const form = new FormData()
+    form.append('file', new Blob([`Website\n${marker}\n`], { type: 'text/csv' }), 'sites.csv')
+    const headers = { authorization: `Bearer ${SEED.token}`, 'selected-workspace-uuid': SEED.workspaceUuid }
+    const upload = await h.emulator.handle(new Request(`${ORIGIN}/v1/workspaceManagement/files/upload`, { method: 'POST', headers, body: form }))
+    const { s3Filename } = (await upload.json()) as { s3Filename: string }
+    expect(keptFiles()).toHaveLength(1)
+    const preview = await h.ok(o.previewBatch, { workflowUuid: SEED.tool.workflowUuid, data: { kind: 'file', s3Filename } })
+    expect(preview.records).toEqual([{ Website: marker }])
+
+    await h.ok(o.createRun, { workflowUuid: SEED.tool.workflowUuid, data: { domain: marker } })
+    const { url } = await h.ok(o.downloadRuns, { workflowUuid: SEED.tool.workflowUuid })
+    expect(keptFiles()).toHaveLength(2)
+    const exported = await h.emulator.handle(new Request(url))
+    expect(exported.status).toBe(200)
+    expect(await exported.text()).toContain(`"recordTitle":"${marker}"`)
+    // the run itself holds the marker: look for the upload's header row next to it, which only the file has
+    expect(inDatabase(`Website\n${marker}`)).toBe(false)
+
+    h.emulator.reset()
+    expect((await h.emulator.handle(new Request(url))).status).toBe(404)
+    expect(() => keptFiles()).toThrow(/ENOENT/)
+  })
+
+  it('an in-memory store keeps them in memory, first bytes readable alone', () => {
+    const store = new Store(':memory:')
+    store.blobs.put('a', 'header\nrest')
+    expect(store.blobs.get('a', 6)?.toString()).toBe('header')
+    expect(store.blobs.get('a')?.toString()).toBe('header\nrest')
+    store.blobs.remove('a')
+    expect(store.blobs.get('a')).toBeUndefined()
+    store.close()
+  })
+})
