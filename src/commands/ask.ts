@@ -27,7 +27,7 @@ export default class Ask extends BaseCommand {
     '<%= config.bin %> ask --agent-uuid <agent-uuid> --print "Who is the VP of Sales at Acme?"',
     'echo "Summarise our open deals" | <%= config.bin %> ask --agent-uuid <agent-uuid>',
     '<%= config.bin %> ask --agent-uuid <agent-uuid> --continue --print "And their email?"',
-    '<%= config.bin %> ask --agent-uuid <agent-uuid> --print "What can you do?" --query text',
+    '<%= config.bin %> ask --agent-uuid <agent-uuid> --print "What can you do?" --query text --raw',
   ]
   static strict = false
   static args = { prompt: Args.string({ description: 'The question (several words are joined); else read from standard input', required: false }) }

@@ -6,7 +6,7 @@ export default defineCommand({
   summary: 'Show one app: its live URL and the deployment that is promoted.',
   examples: [
     '<%= config.bin %> hosting app get 00000000-0000-4000-8000-000000071101',
-    '<%= config.bin %> hosting app get 00000000-0000-4000-8000-000000071101 --query app.url',
+    '<%= config.bin %> hosting app get 00000000-0000-4000-8000-000000071101 --query app.url --raw',
   ],
   args: { uuid: 'App UUID' },
 })

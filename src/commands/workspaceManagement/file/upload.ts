@@ -11,7 +11,7 @@ parts (4 at a time, 3 attempts each). Use the printed s3Filename with
 orchestration batch create --data '{"kind":"file","s3Filename":"..."}' and workspaceManagement file list-columns.`
   static examples = [
     '<%= config.bin %> workspaceManagement file upload --file ./my-companies.csv',
-    '<%= config.bin %> workspaceManagement file upload --file ./my-companies.csv --query s3Filename',
+    '<%= config.bin %> workspaceManagement file upload --file ./my-companies.csv --query s3Filename --raw',
   ]
   static flags = {
     file: Flags.string({ summary: 'Local file to upload.', aliases: ['file-path'], required: true, helpGroup: 'REQUIRED' }),

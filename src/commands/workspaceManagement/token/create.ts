@@ -10,7 +10,7 @@ export default defineCommand({
 permissions: null). --from-user, from older versions, is still accepted and means the same.`,
   examples: [
     '<%= config.bin %> workspaceManagement token create --name "CI/CD pipeline"',
-    '<%= config.bin %> workspaceManagement token create --name ci --description "CI pipeline" --query token.token',
+    '<%= config.bin %> workspaceManagement token create --name ci --description "CI pipeline" --query token.token --raw',
     `<%= config.bin %> workspaceManagement token create --name reader --permissions '[{"effect":"allow","resources":null,"actions":["storage:read"]}]'`,
   ],
   extraFlags: {
