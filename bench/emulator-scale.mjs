@@ -145,12 +145,16 @@ try {
     const list = await timed(10, () => call(emulator, 'POST', '/orchestration/runs/list', { limit: 10 }))
     const count = await timed(10, () => call(emulator, 'POST', '/orchestration/runs/count', {}))
     const filtered = await timed(10, () => call(emulator, 'POST', '/orchestration/runs/count', { statuses: ['error'] }))
+    // the finished runs were created one a second from three days ago: about half are later than this
+    const since = new Date(Date.now() - 86_400_000 * 3 + 15_000_000).toISOString()
+    const datedList = await timed(10, () => call(emulator, 'POST', '/orchestration/runs/list', { createdAfter: since, isFinished: true, limit: 10 }))
     const filteredList = await timed(10, () => call(emulator, 'POST', '/orchestration/runs/list', { statuses: ['success', 'error'], limit: 10 }))
     emulator.close()
     results.push(report('run list --limit 10 over 30,000 runs, median', median(list), 'ms', 100, 'max'))
     results.push(report('run count over 30,000 runs, median', median(count), 'ms', 100, 'max'))
     results.push(report('run count --statuses error over 30,000 runs, median', median(filtered), 'ms', 100, 'max'))
     results.push(report('run list --statuses success,error --limit 10 over 30,000 runs, median', median(filteredList), 'ms', 100, 'max'))
+    results.push(report('run list --created-after (half of them) --is-finished --limit 10 over 30,000 runs, median', median(datedList), 'ms', 100, 'max'))
   }
 } finally {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true })

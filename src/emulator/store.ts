@@ -41,10 +41,21 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 /** Equality conditions on top-level fields of the documents. */
 export type Where = Record<string, string | number | boolean | null | readonly string[]>
 
+/** Bounds on the creation time (ISO strings as `toISOString` writes them): at or after, strictly before. */
+export interface CreatedRange {
+  after?: string
+  before?: string
+}
+
 /** The SQL condition for documents of a kind, in a workspace (all when undefined), matching `where`. */
-function conditions(kind: Kind, workspaceUuid: string | undefined, where: Where): { sql: string; params: unknown[] } {
+function conditions(kind: Kind, workspaceUuid: string | undefined, where: Where, created: CreatedRange = {}): { sql: string; params: unknown[] } {
   const clauses = ['kind = ?']
   const params: unknown[] = [kind]
+  for (const [bound, operator] of [[created.after, '>='], [created.before, '<']] as const) {
+    if (bound === undefined) continue
+    clauses.push(`created_at ${operator} ?`)
+    params.push(bound)
+  }
   if (workspaceUuid !== undefined) {
     clauses.push('workspace_uuid = ?')
     params.push(workspaceUuid)
@@ -145,20 +156,20 @@ export class Store {
   }
 
   /** Documents of a kind, oldest first; `workspaceUuid` undefined means every workspace. */
-  find<T extends StoredDoc>(kind: Kind, workspaceUuid?: string, where: Where = {}): T[] {
-    const { sql, params } = conditions(kind, workspaceUuid, where)
+  find<T extends StoredDoc>(kind: Kind, workspaceUuid?: string, where: Where = {}, created?: CreatedRange): T[] {
+    const { sql, params } = conditions(kind, workspaceUuid, where, created)
     return this.parsed<T>(`SELECT data FROM entities WHERE ${sql} ORDER BY created_at, rowid`, params)
   }
 
   /** One page of the live documents of a kind, newest first (the order of the list endpoints). */
-  newestPage<T extends StoredDoc>(kind: Kind, workspaceUuid: string, where: Where, page: { limit: number; offset: number }): T[] {
-    const { sql, params } = conditions(kind, workspaceUuid, { ...where, deletedAt: null })
+  newestPage<T extends StoredDoc>(kind: Kind, workspaceUuid: string, where: Where, page: { limit: number; offset: number }, created?: CreatedRange): T[] {
+    const { sql, params } = conditions(kind, workspaceUuid, { ...where, deletedAt: null }, created)
     return this.parsed<T>(`SELECT data FROM entities WHERE ${sql} ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?`, [...params, page.limit, page.offset])
   }
 
   /** How many live documents of a kind match, counted without reading them. */
-  countLive(kind: Kind, workspaceUuid: string, where: Where): number {
-    const { sql, params } = conditions(kind, workspaceUuid, { ...where, deletedAt: null })
+  countLive(kind: Kind, workspaceUuid: string, where: Where, created?: CreatedRange): number {
+    const { sql, params } = conditions(kind, workspaceUuid, { ...where, deletedAt: null }, created)
     return (this.statement(`SELECT count(*) AS count FROM entities WHERE ${sql}`).get(...params) as { count: number }).count
   }
 

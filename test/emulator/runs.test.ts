@@ -160,6 +160,14 @@ describe('runs on simulated time', () => {
       expect({ uuids: uuids(byDocs), count: byDocs.count }).toEqual({ uuids: newestFirst.slice(1, 3), count: 5 })
       expect((await h2.ok(o.countRuns, { statuses: ['pending'], recordId: 'page-1' })).count).toBe(1)
       expect((await h2.ok(o.countRuns, { statuses: ['success'] })).count).toBe(0)
+      // creation dates and isFinished are applied in SQL too; with a title filter, on the documents
+      const third = (await h2.ok(o.getRun, { uuid: created[2] })).run.createdAt
+      for (const extra of [{}, { recordTitle: 'page' }]) {
+        const dated = await h2.ok(o.listRuns, { createdAfter: third, isFinished: false, ...extra })
+        expect({ uuids: uuids(dated), count: dated.count }).toEqual({ uuids: newestFirst.slice(0, 3), count: 3 })
+        expect((await h2.ok(o.countRuns, { createdBefore: third, ...extra })).count).toBe(2)
+        expect((await h2.ok(o.countRuns, { isFinished: true, ...extra })).count).toBe(0)
+      }
       h2.advance(60_000)
       expect((await h2.ok(o.countRuns, { statuses: ['success'] })).count).toBe(5)
       expect((await h2.ok(o.listRuns, { statuses: ['pending'] })).runs).toEqual([])

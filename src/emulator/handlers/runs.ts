@@ -1,19 +1,19 @@
 import * as api from '../../api/endpoints/orchestration.js'
 import { recordStatus, runStatus } from '../../api/schemas/orchestration.js'
 import { type Ctx, mustGet, on, save } from '../context.js'
-import { type RunDoc, type WorkflowDoc, isTerminal, publicView } from '../documents.js'
+import { type RunDoc, type WorkflowDoc, activeRunStatuses, isTerminal, publicView, terminalRunStatuses } from '../documents.js'
 import { badRequest } from '../http.js'
 import { chooseGraph, startRun, workflowKind } from '../runtime.js'
 import { DEFAULT_LIMIT, MAX_LIMIT, newestFirst, runPredicates, select } from '../selection.js'
 import { cancelRun, recountBatch, runContexts } from '../simulation.js'
-import type { Where } from '../store.js'
+import type { CreatedRange, Where } from '../store.js'
 
 /** The workspace's runs (already brought up to date by the dispatcher), oldest first. */
-export function workspaceRuns(ctx: Ctx, where: Where = {}): RunDoc[] {
-  return ctx.store.find<RunDoc>('run', ctx.workspaceUuid, where).filter((run) => run.deletedAt === null)
+export function workspaceRuns(ctx: Ctx, where: Where = {}, created?: CreatedRange): RunDoc[] {
+  return ctx.store.find<RunDoc>('run', ctx.workspaceUuid, where, created).filter((run) => run.deletedAt === null)
 }
 
-/** Run filters that SQLite applies itself (equality on a stored field), by the field they test. */
+/** Run filters that SQLite applies itself (equality on a stored field), by the field they test; statuses, isFinished and the creation dates are also applied in SQL (splitFilters). */
 const storedFields: Record<string, string> = {
   workflowUuid: 'workflowUuid',
   userUuid: 'userUuid',
@@ -24,24 +24,42 @@ const storedFields: Record<string, string> = {
   parentNodeUuid: 'parentNodeUuid',
   recordId: 'recordId',
   uuids: 'uuid',
-  statuses: 'status',
+}
+
+interface SqlFilters {
+  where: Where
+  created: CreatedRange
+  /** the filters left to check on the documents */
+  rest: Record<string, unknown>
+}
+
+/** A date filter as the stored `createdAt` strings compare, or undefined when it is not a date. */
+function isoBound(value: unknown): string | undefined {
+  const ms = Date.parse(String(value))
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString()
 }
 
 /** The filters split into what the query applies and what is checked on the documents afterwards. */
-function splitFilters(filters: object): { where: Where; rest: Record<string, unknown> } {
-  const where: Where = {}
-  const rest: Record<string, unknown> = {}
+function splitFilters(filters: object): SqlFilters {
+  const split: SqlFilters = { where: {}, created: {}, rest: {} }
+  let statuses: readonly string[] | undefined
   for (const [key, value] of Object.entries(filters)) {
     if (value === undefined || !Object.hasOwn(runPredicates, key)) continue
-    if (Object.hasOwn(storedFields, key)) where[storedFields[key]] = value as Where[string]
-    else rest[key] = value
+    const bound = key === 'createdAfter' || key === 'createdBefore' ? isoBound(value) : undefined
+    if (key === 'statuses' || key === 'isFinished') {
+      const allowed = key === 'statuses' ? (value as string[]) : value ? terminalRunStatuses : activeRunStatuses
+      statuses = statuses ? statuses.filter((status) => allowed.includes(status)) : allowed
+    } else if (bound !== undefined) split.created[key === 'createdAfter' ? 'after' : 'before'] = bound
+    else if (Object.hasOwn(storedFields, key)) split.where[storedFields[key]] = value as Where[string]
+    else split.rest[key] = value
   }
-  return { where, rest }
+  if (statuses) split.where.status = statuses
+  return split
 }
 
 export function selectRuns(ctx: Ctx, filters: object): RunDoc[] {
-  const { where, rest } = splitFilters(filters)
-  return newestFirst(select(workspaceRuns(ctx, where), rest, runPredicates))
+  const { where, created, rest } = splitFilters(filters)
+  return newestFirst(select(workspaceRuns(ctx, where, created), rest, runPredicates))
 }
 
 /**
@@ -50,17 +68,20 @@ export function selectRuns(ctx: Ctx, filters: object): RunDoc[] {
  */
 function runsPage(ctx: Ctx, request: { limit?: number; offset?: number }): { runs: RunDoc[]; count: number } {
   const bounds = { limit: Math.min(request.limit ?? DEFAULT_LIMIT, MAX_LIMIT), offset: request.offset ?? 0 }
-  const { where, rest } = splitFilters(request)
+  const { where, created, rest } = splitFilters(request)
   if (Object.keys(rest).length > 0) {
     const runs = selectRuns(ctx, request)
     return { runs: runs.slice(bounds.offset, bounds.offset + bounds.limit), count: runs.length }
   }
-  return { runs: ctx.store.newestPage<RunDoc>('run', ctx.workspaceUuid, where, bounds), count: ctx.store.countLive('run', ctx.workspaceUuid, where) }
+  return {
+    runs: ctx.store.newestPage<RunDoc>('run', ctx.workspaceUuid, where, bounds, created),
+    count: ctx.store.countLive('run', ctx.workspaceUuid, where, created),
+  }
 }
 
 function countRuns(ctx: Ctx, filters: object): number {
-  const { where, rest } = splitFilters(filters)
-  return Object.keys(rest).length > 0 ? selectRuns(ctx, filters).length : ctx.store.countLive('run', ctx.workspaceUuid, where)
+  const { where, created, rest } = splitFilters(filters)
+  return Object.keys(rest).length > 0 ? selectRuns(ctx, filters).length : ctx.store.countLive('run', ctx.workspaceUuid, where, created)
 }
 
 export function rejectPlay(ctx: Ctx, workflowUuid: string | undefined): void {
