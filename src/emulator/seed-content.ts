@@ -1,11 +1,11 @@
 import type { JsonObject } from './expressions.js'
 import { SEED, SEEDED_AT } from './seed.js'
 import { CONNECTION_SEED } from './seed-connection.js'
-import type { Kind, StoredDoc } from './store.js'
+import type { Kind, Store, StoredDoc } from './store.js'
 
 /**
  * The content catalogue: the workspace's native library (where uploads go) and one knowledge file.
- * The bytes of a file are kept beside it (kind `contentBytes`, base64), served by `content/files/{uuid}/raw`.
+ * The seeded file's bytes are kept beside it (kind `contentBytes`, base64), uploads' on disk; served by `content/files/{uuid}/raw`.
  * seed.ts imports this module and this module imports seed.ts: SEED is read inside functions only.
  */
 
@@ -51,8 +51,21 @@ export interface ContentFileDoc extends StoredDoc {
   deletedAt: string | null
 }
 
+/** The seeded file's bytes, kept as a document; uploaded files' bytes are kept on disk (Store.blobs). */
 export interface ContentBytesDoc extends StoredDoc {
   base64: string
+}
+
+const bytesKey = (fileUuid: string) => `content:${fileUuid}`
+
+/** Keeps an uploaded file's bytes beside the database. */
+export function keepContentBytes(store: Store, fileUuid: string, bytes: Buffer): void {
+  store.blobs.put(bytesKey(fileUuid), bytes)
+}
+
+/** A content file's bytes: on disk for uploads, in a document for the seeded file (and uploads kept before). */
+export function contentBytes(store: Store, fileUuid: string): Buffer {
+  return store.blobs.get(bytesKey(fileUuid)) ?? Buffer.from(store.get<ContentBytesDoc>('contentBytes', fileUuid)?.base64 ?? '', 'base64')
 }
 
 /** A native (uploaded) file of the workspace's library. */

@@ -23,7 +23,7 @@ describe('bytes kept on disk', () => {
     }
   })
 
-  it('keeps an uploaded file and an export as files, serves them back, and a reset removes them', async () => {
+  it('keeps uploaded files and an export as files, serves them back, and a reset removes them', async () => {
     const marker = 'marker-0b7e1c.example'
     const form = new FormData()
     form.append('file', new Blob([`Website\n${marker}\n`], { type: 'text/csv' }), 'sites.csv')
@@ -42,6 +42,17 @@ describe('bytes kept on disk', () => {
     expect(await exported.text()).toContain(`"recordTitle":"${marker}"`)
     // the run itself holds the marker: look for the upload's header row next to it, which only the file has
     expect(inDatabase(`Website\n${marker}`)).toBe(false)
+
+    const content = new FormData()
+    content.append('file', new Blob([`# Notes\n${marker} in a knowledge file\n`], { type: 'text/markdown' }), 'notes.md')
+    const uploaded = await h.emulator.handle(new Request(`${ORIGIN}/v1/content/files/upload`, { method: 'POST', headers, body: content }))
+    const [file] = ((await uploaded.json()) as { files: Array<{ uuid: string }> }).files
+    expect(keptFiles()).toHaveLength(3)
+    const raw = await h.emulator.handle(new Request(`${ORIGIN}/v1/content/files/${file.uuid}/raw`, { headers }))
+    expect(await raw.text()).toBe(`# Notes\n${marker} in a knowledge file\n`)
+    // neither as text nor as the base64 it was once kept in
+    expect(inDatabase(`${marker} in a knowledge file`)).toBe(false)
+    expect(inDatabase(Buffer.from(`# Notes\n${marker} in a knowledge file\n`).toString('base64'))).toBe(false)
 
     h.emulator.reset()
     expect((await h.emulator.handle(new Request(url))).status).toBe(404)

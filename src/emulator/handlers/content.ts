@@ -3,7 +3,7 @@ import * as api from '../../api/endpoints/content.js'
 import { type Ctx, live, lookup, mustGet, on, save } from '../context.js'
 import { publicView } from '../documents.js'
 import { badRequest, notFound } from '../http.js'
-import { type ContentBytesDoc, type ContentFileDoc, type ContentLibraryDoc, contentFileDoc } from '../seed-content.js'
+import { type ContentFileDoc, type ContentLibraryDoc, contentBytes, contentFileDoc, keepContentBytes } from '../seed-content.js'
 import { integrationSpec } from '../catalog.js'
 import { equal, select } from '../selection.js'
 import { iso } from '../timing.js'
@@ -41,9 +41,7 @@ const filePredicates = {
 
 /** Keeps an upload's bytes (read before the transaction, as `file.bytes`, by emulator.ts). */
 function keepBytes(ctx: Ctx, uuid: string, file: Blob): void {
-  const bytes = (file as Blob & { bytes?: Buffer }).bytes ?? Buffer.alloc(0)
-  const doc: ContentBytesDoc = { uuid, workspaceUuid: ctx.workspaceUuid, base64: bytes.toString('base64') }
-  save(ctx, 'contentBytes', doc)
+  keepContentBytes(ctx.store, uuid, (file as Blob & { bytes?: Buffer }).bytes ?? Buffer.alloc(0))
 }
 
 const libraryHandlers = [
@@ -99,8 +97,7 @@ export const contentHandlers = [
   }),
   on(api.getFileRaw, (ctx, { uuid }) => {
     const file = fileOf(ctx, uuid)
-    const bytes = ctx.store.get<ContentBytesDoc>('contentBytes', uuid)
-    return new Response(Buffer.from(bytes?.base64 ?? '', 'base64'), { headers: { 'content-type': file.contentType } })
+    return new Response(new Uint8Array(contentBytes(ctx.store, uuid)), { headers: { 'content-type': file.contentType } })
   }),
   on(api.uploadFiles, (ctx, payload) => {
     const part = ctx.form?.get('file')

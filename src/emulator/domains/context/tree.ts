@@ -1,11 +1,12 @@
 import { type Ctx, live } from '../../context.js'
 import { badRequest } from '../../http.js'
+import { contentBytes } from '../../seed-content.js'
 import type { StoredDoc } from '../../store.js'
 import { type FileDoc, KINDS } from './documents.js'
 
 /**
  * The file tree as the sandbox sees it: the repository's files, plus the workspace's uploaded knowledge files,
- * read-only, under .files/ (their bytes are kept by the content domain under the kind contentBytes).
+ * read-only, under .files/ (their bytes are kept by the content domain: contentBytes in seed-content.ts).
  */
 
 export const UPLOADS_FOLDER = '.files'
@@ -38,8 +39,7 @@ export function repositoryFiles(ctx: Ctx): FileDoc[] {
 
 function uploadedFiles(ctx: Ctx): TreeFile[] {
   return live<UploadedFile>(ctx, 'contentFile').map((file) => {
-    const stored = ctx.store.get<{ uuid: string; base64: string }>('contentBytes', file.uuid)
-    return { path: `${UPLOADS_FOLDER}/${file.name}`, bytes: Buffer.from(stored?.base64 ?? '', 'base64'), readOnly: true }
+    return { path: `${UPLOADS_FOLDER}/${file.name}`, bytes: contentBytes(ctx.store, file.uuid), readOnly: true }
   })
 }
 
