@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as o from '../../src/api/endpoints/orchestration.js'
 import { SEED } from '../../src/emulator/index.js'
 import { Store } from '../../src/emulator/store.js'
-import { Harness, ORIGIN } from './harness.js'
+import { Harness, ORIGIN, tempDir } from './harness.js'
 
 /** Exports and uploaded bytes are files beside the database, not rows of it (issue 13, point 4). */
 describe('bytes kept on disk', () => {
@@ -59,13 +60,21 @@ describe('bytes kept on disk', () => {
     expect(() => keptFiles()).toThrow(/ENOENT/)
   })
 
-  it('an in-memory store keeps them in memory, first bytes readable alone', () => {
-    const store = new Store(':memory:')
-    store.blobs.put('a', 'header\nrest')
-    expect(store.blobs.get('a', 6)?.toString()).toBe('header')
-    expect(store.blobs.get('a')?.toString()).toBe('header\nrest')
-    store.blobs.remove('a')
-    expect(store.blobs.get('a')).toBeUndefined()
-    store.close()
+  it.each([':memory:', 'file'])('a %s store reads the first bytes alone, all of them, and nothing once removed', (where) => {
+    const dir = tempDir()
+    const store = new Store(where === 'file' ? join(dir.path, 'emulator.db') : where)
+    try {
+      store.blobs.put('../a key/with slashes', 'header\nrest')
+      expect(store.blobs.get('../a key/with slashes', 6)?.toString()).toBe('header')
+      expect(store.blobs.get('../a key/with slashes', 100)?.toString()).toBe('header\nrest')
+      expect(store.blobs.get('../a key/with slashes')?.toString()).toBe('header\nrest')
+      store.blobs.remove('../a key/with slashes')
+      expect(store.blobs.get('../a key/with slashes')).toBeUndefined()
+      // nothing written outside the store's own folder
+      expect(readdirSync(dir.path).sort()).toEqual(where === 'file' ? ['emulator.db', 'emulator.db-files', 'emulator.db-shm', 'emulator.db-wal'] : [])
+    } finally {
+      store.close()
+      dir.remove()
+    }
   })
 })
