@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream'
 import { ApiError } from '../api/errors.js'
 import { debugEnabled } from '../debug.js'
 import { CliError, ExitCode } from './cli-error.js'
+import { unknownTopLevelCommand } from './suggestions.js'
 
 export type OutputFormat = 'json' | 'table'
 
@@ -168,10 +169,7 @@ export function reportError(error: unknown): ErrorReport {
   // the init hook (hooks/command-words.ts) reports unknown commands with suggestions; this is oclif's own
   // refusal, should it get there first (a hook that failed to load)
   const notFound = /^command (\S+) not found\.?$/i.exec(cleanOclifMessage(message))
-  if (notFound) {
-    const id = notFound[1].split(':').join(' ')
-    return { body: { errorMessage: `Unknown command ${id}. Run \`cargo-ai --help\` to list the commands.`, reason: 'unknownCommand' }, exitCode: ExitCode.usage }
-  }
+  if (notFound) return reportError(unknownTopLevelCommand(notFound[1].split(':').join(' ')))
   return { body: { errorMessage: message || 'Unexpected error' }, exitCode: ExitCode.failure }
 }
 

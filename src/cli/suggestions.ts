@@ -187,16 +187,19 @@ export function commandLineError(words: string[], rest: string[], tree: CommandT
   }
   let suggestions = nearest(typed, siblings).map(corrected)
   if (suggestions.length === 0 && group.length === 0) suggestions = tree.endingWith(words).slice(0, 3)
-  if (group.length === 0) {
-    return new CliError(`Unknown command ${typedId}.${didYouMean(suggestions)} Run \`cargo-ai --help\` to list the commands.`, ExitCode.usage, {
-      reason: 'unknownCommand',
-      ...(suggestions.length > 0 ? { suggestions } : {}),
-    })
-  }
+  if (group.length === 0) return unknownTopLevelCommand(typedId, suggestions)
   const commands = tree.children(group)
   return new CliError(`Unknown command ${typedId}.${didYouMean(suggestions)} The commands of ${group.join(' ')} are: ${commands.join(', ')}.`, ExitCode.usage, {
     reason: 'unknownCommand',
     ...(suggestions.length > 0 ? { suggestions } : {}),
     commands,
+  })
+}
+
+/** An unknown command outside any group: exit 2, with the nearest names when there are some. */
+export function unknownTopLevelCommand(typedId: string, suggestions: string[] = []): CliError {
+  return new CliError(`Unknown command ${typedId}.${didYouMean(suggestions)} Run \`cargo-ai --help\` to list the commands.`, ExitCode.usage, {
+    reason: 'unknownCommand',
+    ...(suggestions.length > 0 ? { suggestions } : {}),
   })
 }
