@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { createEmulator, startEmulatorServer, SEED } from '../dist/emulator/index.js'
-import { Store } from '../dist/emulator/store.js'
+import { Store } from '../dist/emulator/kernel/store.js'
 
 const ORIGIN = 'http://emulator.bench'
 const auth = { authorization: `Bearer ${SEED.token}`, 'content-type': 'application/json' }

@@ -84,7 +84,7 @@ export default class Login extends BaseCommand {
     let workspace: WorkspaceChoice
     if (flags.emulator) {
       const { IN_PROCESS_ORIGIN } = await import('../emulator/in-process.js')
-      const { SEED } = await import('../emulator/seed.js')
+      const { SEED } = await import('../emulator/kernel/seeded.js')
       credentials = { token: SEED.token }
       target = { baseUrl: IN_PROCESS_ORIGIN }
       workspace = { uuid: this.workspaceFromFlagOrEnvironment(flags['workspace-uuid']), choose: false }

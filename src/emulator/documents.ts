@@ -1,17 +1,12 @@
 import { type Node, activeBatchStatus, activeRunStatus, finishedRunStatus } from '../api/schemas/orchestration.js'
 import type { Json, JsonObject } from './expressions.js'
 import type { PlannedExecution } from './engine.js'
-import type { StoredDoc } from './store.js'
+import type { StoredDoc } from './kernel/store.js'
 
 /**
  * Stored documents hold the wire shape of each entity, nulls included (the real server sends them;
  * entities.md §0), plus internal state under keys starting with `_`, which never leaves the emulator.
  */
-
-export function publicView<T>(doc: T): T {
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return doc
-  return Object.fromEntries(Object.entries(doc).filter(([key]) => !key.startsWith('_'))) as T
-}
 
 // the API's own status sets: runs and batches end in the same statuses
 export const terminalRunStatuses = finishedRunStatus.options

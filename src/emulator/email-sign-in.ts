@@ -1,10 +1,10 @@
 import { randomInt, randomUUID } from 'node:crypto'
-import type { Ctx } from './context.js'
+import type { Ctx } from './kernel/context.js'
 import { createWorkspace, userByEmail } from './handlers/workspace.js'
-import { ApiFailure, jsonResponse } from './http.js'
-import { SEED } from './seed.js'
-import type { Store, StoredDoc } from './store.js'
-import { iso } from './timing.js'
+import { ApiFailure, jsonResponse } from './kernel/http.js'
+import { SEED } from './kernel/seeded.js'
+import type { Store, StoredDoc } from './kernel/store.js'
+import { iso } from './kernel/timing.js'
 
 /**
  * The emulator's end of the email one-time-code sign-in (src/auth/email-sign-in.ts has the protocol).

@@ -4,7 +4,7 @@
  */
 export { type Emulator, type EmulatorCredentials, type EmulatorOptions, createEmulator } from './emulator.js'
 export { type EmulatorServer, type EmulatorServerOptions, startEmulatorServer } from './server.js'
-export { SEED } from './seed.js'
-export { SPEED_ENV } from './timing.js'
-export { endpoints, matchRoute } from './routes.js'
+export { SEED } from './kernel/seeded.js'
+export { SPEED_ENV } from './kernel/timing.js'
+export { endpoints, matchRoute } from './kernel/routes.js'
 export { companyProfile } from './catalog.js'

@@ -8,7 +8,7 @@ import { localToolSet } from '../mcp/local-tools.js'
 import { platformTools } from '../mcp/platform-tools.js'
 import { unauthorized } from '../mcp/http-server.js'
 import { answerHttpRequest } from '../mcp/server.js'
-import { ApiFailure } from './http.js'
+import { ApiFailure } from './kernel/http.js'
 
 export const EMULATOR_MCP_PATH = '/mcp'
 

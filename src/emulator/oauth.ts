@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { EMAIL_CODE_GRANT, redeemEmailCode, sendEmailCode, type SignedInIdentity } from './email-sign-in.js'
-import { jsonResponse } from './http.js'
-import { SEED } from './seed.js'
-import type { Store, StoredDoc } from './store.js'
+import { jsonResponse } from './kernel/http.js'
+import { SEED } from './kernel/seeded.js'
+import type { Store, StoredDoc } from './kernel/store.js'
 
 /**
  * The emulator's OAuth authorization server: device authorization (RFC 8628), its token endpoint with

@@ -1,7 +1,7 @@
 import type { JsonObject } from './expressions.js'
-import { SEED, SEEDED_AT } from './seed.js'
+import { SEED, SEEDED_AT } from './kernel/seeded.js'
 import { CONTENT_SEED } from './seed-content.js'
-import type { Kind, StoredDoc } from './store.js'
+import type { Kind, StoredDoc } from './kernel/store.js'
 
 /**
  * The AI catalogue every emulator starts with: an agent with a deployed release and a draft, a chat with

@@ -1,4 +1,4 @@
-import type { Kind, StoredDoc } from './store.js'
+import type { Kind, StoredDoc } from './kernel/store.js'
 
 /**
  * Seeded billing entities (uuids 0x4100–0x41ff): a self-serve monthly subscription of 10,000 credits

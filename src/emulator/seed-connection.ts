@@ -1,5 +1,5 @@
-import { SEED, SEEDED_AT } from './seed.js'
-import type { Kind, StoredDoc } from './store.js'
+import { SEED, SEEDED_AT } from './kernel/seeded.js'
+import type { Kind, StoredDoc } from './kernel/store.js'
 
 /**
  * Seeded connection entities, beside the Clearbit connector of seed.ts: a HubSpot connector signed in

@@ -1,7 +1,7 @@
 import type { JsonObject } from './expressions.js'
-import { SEED, SEEDED_AT } from './seed.js'
+import { SEED, SEEDED_AT } from './kernel/seeded.js'
 import { CONNECTION_SEED } from './seed-connection.js'
-import type { Kind, Store, StoredDoc } from './store.js'
+import type { Kind, Store, StoredDoc } from './kernel/store.js'
 
 /**
  * The content catalogue: the workspace's native library (where uploads go) and one knowledge file.

@@ -1,6 +1,7 @@
 import type { ChangeDoc } from './handlers/segmentation.js'
-import { SEED, SEEDED_AT, companies } from './seed.js'
-import type { Kind, StoredDoc } from './store.js'
+import { companies } from './seed.js'
+import { SEED, SEEDED_AT } from './kernel/seeded.js'
+import type { Kind, StoredDoc } from './kernel/store.js'
 
 /**
  * Seeded segmentation: the first change of the "US companies" segment of seed.ts (uuid …302), in which

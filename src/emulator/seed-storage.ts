@@ -1,7 +1,7 @@
 import type { DatasetDoc, RelationshipDoc, StorageModelDoc, StorageRunDoc } from './handlers/storage.js'
 import { CONNECTION_SEED } from './seed-connection.js'
-import { SEED, SEEDED_AT } from './seed.js'
-import type { Kind, StoredDoc } from './store.js'
+import { SEED, SEEDED_AT } from './kernel/seeded.js'
+import type { Kind, StoredDoc } from './kernel/store.js'
 
 /**
  * Seeded storage: the "default" native dataset that holds the Companies model of seed.ts (uuid …301),

@@ -1,6 +1,6 @@
 import { encrypted } from './seed-connection.js'
-import { SEED, SEEDED_AT } from './seed.js'
-import type { Kind, StoredDoc } from './store.js'
+import { SEED, SEEDED_AT } from './kernel/seeded.js'
+import type { Kind, StoredDoc } from './kernel/store.js'
 
 /**
  * The warehouse client types (a catalogue, the same for every workspace) with their setup

@@ -1,4 +1,4 @@
-import type { Kind, StoredDoc } from './store.js'
+import type { Kind, StoredDoc } from './kernel/store.js'
 
 /**
  * Seeded workspaceManagement entities beyond the identity ones of seed.ts (workspace, user Ada, the

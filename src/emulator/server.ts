@@ -5,7 +5,7 @@ import { type Emulator, type EmulatorOptions, createEmulator } from './emulator.
 import { CONTROL_PREFIX, FAULTS_PATH, FaultTable, faultBody, faultSchema } from './faults.js'
 import { FILES_PATH } from './handlers/downloads.js'
 import { S3_PATH } from './handlers/workspace.js'
-import { ApiFailure } from './http.js'
+import { ApiFailure } from './kernel/http.js'
 
 /**
  * The emulator over HTTP: node:http in front of the same `handle()` the in-process fetch uses. As a

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { explainSqlError, installClickHouseFunctions } from './clickhouse-functions.js'
-import { ApiFailure } from './http.js'
+import { ApiFailure } from './kernel/http.js'
 
 /**
  * Where users' SQL runs (`orchestration query`, `storage query`, the system-of-record warehouse).

@@ -11,7 +11,7 @@ import { fetch as undiciFetch } from 'undici'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AI_SEED } from '../../src/emulator/seed-ai.js'
 import { CONNECTION_SEED } from '../../src/emulator/seed-connection.js'
-import { SEED } from '../../src/emulator/seed.js'
+import { SEED } from '../../src/emulator/kernel/seeded.js'
 import { projectRoot } from '../support/run-command.js'
 import { cleanEnv, cli, freshConfigDir, type ServedEmulator, startCli, useSignedInEmulator } from './cli-process.js'
 

@@ -4,7 +4,7 @@ import * as o from '../../src/api/endpoints/orchestration.js'
 import { handlers } from '../../src/emulator/handlers/index.js'
 import { SEED } from '../../src/emulator/index.js'
 import { BILLING_SEED } from '../../src/emulator/seed-billing.js'
-import { Store, type StoredDoc } from '../../src/emulator/store.js'
+import { Store, type StoredDoc } from '../../src/emulator/kernel/store.js'
 import { Harness, checkedEndpoints } from './harness.js'
 
 /**

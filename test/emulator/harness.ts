@@ -6,7 +6,7 @@ import { buildRequest } from '../../src/api/client.js'
 import type { Endpoint, PayloadOf } from '../../src/api/endpoint.js'
 import { stripNulls } from '../../src/api/null-stripping.js'
 import { type Emulator, type EmulatorOptions, createEmulator } from '../../src/emulator/index.js'
-import { SEED } from '../../src/emulator/seed.js'
+import { SEED } from '../../src/emulator/kernel/seeded.js'
 
 export const ORIGIN = 'http://emulator.test'
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as api from '../../src/api/endpoints/revenue-organization.js'
 import { REVENUE_SEED } from '../../src/emulator/domains/revenue-organization/index.js'
-import { SEED } from '../../src/emulator/seed.js'
+import { SEED } from '../../src/emulator/kernel/seeded.js'
 import { endpointsOf } from '../support/spec-table.js'
 import { Harness, checkedEndpoints } from './harness.js'
 

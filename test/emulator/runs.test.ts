@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as o from '../../src/api/endpoints/orchestration.js'
 import type { Node } from '../../src/api/schemas/orchestration.js'
 import { SEED, SPEED_ENV, companyProfile } from '../../src/emulator/index.js'
-import { speedFromEnv, timingFor } from '../../src/emulator/timing.js'
+import { speedFromEnv, timingFor } from '../../src/emulator/kernel/timing.js'
 import { Harness } from './harness.js'
 
 const tool = SEED.tool

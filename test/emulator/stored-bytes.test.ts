@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as o from '../../src/api/endpoints/orchestration.js'
 import { SEED } from '../../src/emulator/index.js'
-import { Store } from '../../src/emulator/store.js'
+import { Store } from '../../src/emulator/kernel/store.js'
 import { Harness, ORIGIN, tempDir } from './harness.js'
 
 /** Exports and uploaded bytes are files beside the database, not rows of it (issue 13, point 4). */

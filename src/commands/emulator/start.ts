@@ -50,7 +50,7 @@ const SECONDS_VARIABLES = ['CARGO_AI_EMULATOR_TOKEN_TTL', 'CARGO_AI_EMULATOR_DEV
  */
 async function emulatorSettings(env: NodeJS.ProcessEnv): Promise<{ speed: number; queryTimeoutMs: number; maxBodyBytes: number }> {
   const [{ speedFromEnv }, { queryTimeoutFromEnv }, { maxBodyFromEnv }] = await Promise.all([
-    import('../../emulator/timing.js'),
+    import('../../emulator/kernel/timing.js'),
     import('../../emulator/sql-sandbox.js'),
     import('../../emulator/server.js'),
   ])

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import * as api from '../../api/endpoints/ai.js'
-import { type Ctx, live, lookup, mustGet, on, save } from '../context.js'
-import { publicView } from '../documents.js'
+import { type Ctx, live, lookup, mustGet, on, save } from '../kernel/context.js'
+import { publicView, sent, stamps } from '../kernel/doc-fields.js'
 import type { JsonObject } from '../expressions.js'
-import { ApiFailure, badRequest, notFound } from '../http.js'
+import { ApiFailure, badRequest, notFound } from '../kernel/http.js'
 import {
   type AgentDoc,
   type AiReleaseDoc,
@@ -17,10 +17,9 @@ import {
   messageDoc,
   releaseDoc,
 } from '../seed-ai.js'
-import { after, among, before, contains, equal, newestFirst, page, select } from '../selection.js'
-import { iso } from '../timing.js'
+import { after, among, before, contains, equal, newestFirst, page, select } from '../kernel/selection.js'
+import { iso } from '../kernel/timing.js'
 import { checkFolder } from './tools.js'
-import { sent, stamps } from '../doc-fields.js'
 
 /**
  * The AI domain: agents with one draft release each and deployed versions 1.0.0, 1.0.1, …; chats whose

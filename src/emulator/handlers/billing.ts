@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto'
 import type { z } from 'zod'
 import * as api from '../../api/endpoints/billing.js'
 import type { UsageGroupBy } from '../../api/schemas/billing.js'
-import { type Ctx, live, lookup, on, save } from '../context.js'
-import { type PlayDoc, type RunDoc, type WorkflowDoc, publicView } from '../documents.js'
+import { type Ctx, live, lookup, on, save } from '../kernel/context.js'
+import { type PlayDoc, type RunDoc, type WorkflowDoc } from '../documents.js'
+import { publicView } from '../kernel/doc-fields.js'
 import type { JsonObject } from '../expressions.js'
-import { badRequest, notFound } from '../http.js'
-import type { StoredDoc } from '../store.js'
-import { iso } from '../timing.js'
+import { badRequest, notFound } from '../kernel/http.js'
+import type { StoredDoc } from '../kernel/store.js'
+import { iso } from '../kernel/timing.js'
 
 /**
  * Billing, computed from the workspace's runs: every finished node execution is a usage event (its

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import * as api from '../../api/endpoints/content.js'
-import { type Ctx, live, lookup, mustGet, on, save } from '../context.js'
-import { publicView } from '../documents.js'
-import { badRequest, notFound } from '../http.js'
+import { type Ctx, live, lookup, mustGet, on, save } from '../kernel/context.js'
+import { publicView, sent, stamps } from '../kernel/doc-fields.js'
+import { badRequest, notFound } from '../kernel/http.js'
 import { type ContentFileDoc, type ContentLibraryDoc, contentBytes, contentFileDoc, keepContentBytes } from '../seed-content.js'
 import { integrationSpec } from '../catalog.js'
-import { equal, select } from '../selection.js'
-import { iso } from '../timing.js'
+import { equal, select } from '../kernel/selection.js'
+import { iso } from '../kernel/timing.js'
 import { checkFolder } from './tools.js'
-import { sent, stamps } from '../doc-fields.js'
 
 /** Knowledge files (content domain): listed, renamed, moved, removed, uploaded, and served raw; and the libraries that hold them. */
 

@@ -1,8 +1,8 @@
 import * as users from '../../api/endpoints/user-management.js'
 import * as workspaces from '../../api/endpoints/workspace-management.js'
-import { type Ctx, mustGet, on } from '../context.js'
-import { publicView } from '../documents.js'
-import type { StoredDoc } from '../store.js'
+import { type Ctx, mustGet, on } from '../kernel/context.js'
+import { publicView } from '../kernel/doc-fields.js'
+import type { StoredDoc } from '../kernel/store.js'
 
 /** What sign-in and `whoami` read: the token's user and workspace. */
 

@@ -1,4 +1,4 @@
-import type { Handler } from '../context.js'
+import type { Handler } from '../kernel/context.js'
 import { aiHandlers } from './ai.js'
 import { contentHandlers } from './content.js'
 import { contextHandlers } from '../domains/context/index.js'

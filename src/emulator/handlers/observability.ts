@@ -1,9 +1,10 @@
 import * as api from '../../api/endpoints/orchestration.js'
-import { type Ctx, on } from '../context.js'
+import { type Ctx, on } from '../kernel/context.js'
 import { spansOf, traceOf } from '../derived.js'
 import type { JsonObject } from '../expressions.js'
-import { notFound } from '../http.js'
-import { page, select, spanPredicates, tracePredicates } from '../selection.js'
+import { notFound } from '../kernel/http.js'
+import { page, select } from '../kernel/selection.js'
+import { spanPredicates, tracePredicates } from '../domains/orchestration/predicates.js'
 import { workspaceRuns } from './runs.js'
 
 function selectSpans(ctx: Ctx, filters: object): JsonObject[] {

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto'
 import * as api from '../../api/endpoints/orchestration.js'
-import { type Ctx, live, mustGet, on, save } from '../context.js'
-import { type ModelDoc, type PlayDoc, type SegmentDoc, publicView } from '../documents.js'
+import { type Ctx, live, mustGet, on, save } from '../kernel/context.js'
+import { type ModelDoc, type PlayDoc, type SegmentDoc } from '../documents.js'
+import { publicView, sent, stamps } from '../kernel/doc-fields.js'
 import type { JsonObject } from '../expressions.js'
-import { badRequest } from '../http.js'
+import { badRequest } from '../kernel/http.js'
 import { deployedRelease } from '../runtime.js'
-import { equal, select } from '../selection.js'
-import { iso } from '../timing.js'
+import { equal, select } from '../kernel/selection.js'
+import { iso } from '../kernel/timing.js'
 import { checkFolder } from './tools.js'
 import { createWorkflow, updateWorkflow, workflowChanges } from './workflows.js'
-import { sent, stamps } from '../doc-fields.js'
 
 /** Cron and watch schedules get the id of their engine schedule. */
 function storedSchedule(schedule: JsonObject | null | undefined): JsonObject | null | undefined {

@@ -1,15 +1,16 @@
 import * as api from '../../api/endpoints/orchestration.js'
 import type { Node } from '../../api/schemas/orchestration.js'
-import { type Ctx, live, mustGet, on, save } from '../context.js'
-import { type ReleaseDoc, type WorkflowDoc, publicView } from '../documents.js'
+import { type Ctx, live, mustGet, on, save } from '../kernel/context.js'
+import { type ReleaseDoc, type WorkflowDoc } from '../documents.js'
+import { publicView, sent } from '../kernel/doc-fields.js'
 import type { JsonObject } from '../expressions.js'
-import { badRequest, notFound } from '../http.js'
+import { badRequest, notFound } from '../kernel/http.js'
 import { deployedRelease } from '../runtime.js'
-import { newestFirst, page, releasePredicates, select } from '../selection.js'
-import { iso } from '../timing.js'
+import { newestFirst, page, select } from '../kernel/selection.js'
+import { releasePredicates } from '../domains/orchestration/predicates.js'
+import { iso } from '../kernel/timing.js'
 import { validateGraph } from './nodes.js'
 import { draftOf, newRelease } from './workflows.js'
-import { sent } from '../doc-fields.js'
 
 /** Releases: one draft per workflow, deployed versions 1.0.0, 1.0.1, … unless the caller names one. */
 

@@ -1,12 +1,14 @@
 import * as api from '../../api/endpoints/orchestration.js'
 import { recordStatus, runStatus } from '../../api/schemas/orchestration.js'
-import { type Ctx, mustGet, on, save } from '../context.js'
-import { type RunDoc, type WorkflowDoc, activeRunStatuses, isTerminal, publicView, terminalRunStatuses } from '../documents.js'
-import { badRequest } from '../http.js'
+import { type Ctx, mustGet, on, save } from '../kernel/context.js'
+import { type RunDoc, type WorkflowDoc, activeRunStatuses, isTerminal, terminalRunStatuses } from '../documents.js'
+import { publicView } from '../kernel/doc-fields.js'
+import { badRequest } from '../kernel/http.js'
 import { chooseGraph, startRun, workflowKind } from '../runtime.js'
-import { DEFAULT_LIMIT, MAX_LIMIT, newestFirst, runPredicates, select } from '../selection.js'
+import { DEFAULT_LIMIT, MAX_LIMIT, newestFirst, select } from '../kernel/selection.js'
+import { runPredicates } from '../domains/orchestration/predicates.js'
 import { cancelRun, recountBatch, runContexts } from '../simulation.js'
-import type { CreatedRange, Where } from '../store.js'
+import type { CreatedRange, Where } from '../kernel/store.js'
 
 /** The workspace's runs (already brought up to date by the dispatcher), oldest first. */
 export function workspaceRuns(ctx: Ctx, where: Where = {}, created?: CreatedRange): RunDoc[] {

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import * as api from '../../api/endpoints/segmentation.js'
-import { type Ctx, type Handler, live, lookup, mustGet, on, save } from '../context.js'
-import { type SegmentDoc, publicView } from '../documents.js'
+import { type Ctx, type Handler, live, lookup, mustGet, on, save } from '../kernel/context.js'
+import { type SegmentDoc } from '../documents.js'
+import { publicView, sent, stamps } from '../kernel/doc-fields.js'
 import type { Json, JsonObject } from '../expressions.js'
-import { badRequest, notFound } from '../http.js'
+import { badRequest, notFound } from '../kernel/http.js'
 import { type SegmentFilter, selectRows } from '../segment-filter.js'
-import { newestFirst, page } from '../selection.js'
-import { iso } from '../timing.js'
+import { newestFirst, page } from '../kernel/selection.js'
+import { iso } from '../kernel/timing.js'
 import { type StorageModelDoc, columnsOf, modelOf, publishCsv, recordsOf } from './storage.js'
-import { sent, stamps } from '../doc-fields.js'
 
 /**
  * Segments select a model's records with the filter grammar of entities.md §4.1 (segment-filter.ts),

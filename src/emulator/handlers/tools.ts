@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import * as api from '../../api/endpoints/orchestration.js'
-import { type Ctx, live, mustGet, on, save } from '../context.js'
-import { type ToolDoc, publicView } from '../documents.js'
+import { type Ctx, live, mustGet, on, save } from '../kernel/context.js'
+import { type ToolDoc } from '../documents.js'
+import { publicView, sent, stamps } from '../kernel/doc-fields.js'
 import type { JsonObject } from '../expressions.js'
-import { badRequest } from '../http.js'
-import { iso } from '../timing.js'
+import { badRequest } from '../kernel/http.js'
+import { iso } from '../kernel/timing.js'
 import { createWorkflow, updateWorkflow, workflowChanges } from './workflows.js'
-import { sent, stamps } from '../doc-fields.js'
 
 /** The server gives each cron trigger the id of its schedule. */
 function storedTriggers(triggers: JsonObject[] | undefined): JsonObject[] | undefined {

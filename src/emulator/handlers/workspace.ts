@@ -3,12 +3,11 @@ import type { z } from 'zod'
 import * as users from '../../api/endpoints/user-management.js'
 import * as api from '../../api/endpoints/workspace-management.js'
 import { csvHeader } from '../csv.js'
-import { type Ctx, live, lookup, mustGet, on, save } from '../context.js'
-import { publicView } from '../documents.js'
-import { ApiFailure, badRequest, notFound } from '../http.js'
-import type { Store, StoredDoc } from '../store.js'
-import { iso } from '../timing.js'
-import { sent, stamps } from '../doc-fields.js'
+import { type Ctx, live, lookup, mustGet, on, save } from '../kernel/context.js'
+import { publicView, sent, stamps } from '../kernel/doc-fields.js'
+import { ApiFailure, badRequest, notFound } from '../kernel/http.js'
+import type { Store, StoredDoc } from '../kernel/store.js'
+import { iso } from '../kernel/timing.js'
 
 /**
  * workspaceManagement and userManagement beyond sign-in (identity.ts). Users are global documents

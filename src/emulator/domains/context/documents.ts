@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { contextRepository } from '../../../api/schemas/context.js'
-import type { StoredDoc } from '../../store.js'
+import type { StoredDoc } from '../../kernel/store.js'
 
 /**
  * The stored documents of the context domain: the repository record, one document per file (its current

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Kind, StoredDoc } from '../../store.js'
+import type { Kind, StoredDoc } from '../../kernel/store.js'
 import { type CommitDoc, type FileDoc, fileKey, KINDS, type RepositoryDoc } from './documents.js'
 
 /**

@@ -1,7 +1,7 @@
-import { type Ctx, live } from '../../context.js'
-import { badRequest } from '../../http.js'
+import { type Ctx, live } from '../../kernel/context.js'
+import { badRequest } from '../../kernel/http.js'
 import { contentBytes } from '../../seed-content.js'
-import type { StoredDoc } from '../../store.js'
+import type { StoredDoc } from '../../kernel/store.js'
 import { type FileDoc, KINDS } from './documents.js'
 
 /**

@@ -1,5 +1,5 @@
 import type { Recipe } from '../../../api/schemas/expression.js'
-import type { StoredDoc } from '../../store.js'
+import type { StoredDoc } from '../../kernel/store.js'
 
 /**
  * The stored documents of the expression domain: one per recipe version (keyed `<recipe uuid>@<version>`, the

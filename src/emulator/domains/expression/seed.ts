@@ -1,4 +1,4 @@
-import type { Kind, StoredDoc } from '../../store.js'
+import type { Kind, StoredDoc } from '../../kernel/store.js'
 import { KINDS, type RecipeVersionDoc, versionKey } from './documents.js'
 
 /** The recipes catalogue: one workspace recipe in two versions. Its uuid and shortId are part of the emulator's contract. */

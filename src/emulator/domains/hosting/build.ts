@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { HostedKind, SourceFile } from '../../../api/schemas/hosting.js'
-import type { Timing } from '../../timing.js'
-import { iso } from '../../timing.js'
+import type { Timing } from '../../kernel/timing.js'
+import { iso } from '../../kernel/timing.js'
 import type { DeploymentDoc, HostingSourceDoc } from './documents.js'
 
 /**

@@ -1,5 +1,5 @@
 import type { App, Deployment, SourceFile, Worker } from '../../../api/schemas/hosting.js'
-import type { StoredDoc } from '../../store.js'
+import type { StoredDoc } from '../../kernel/store.js'
 
 /**
  * Stored hosting documents: the API's entities with their nulls (the schemas make a `T | null` field optional,

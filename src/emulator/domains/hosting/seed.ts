@@ -1,5 +1,5 @@
-import type { Kind, StoredDoc } from '../../store.js'
-import { timingFor } from '../../timing.js'
+import type { Kind, StoredDoc } from '../../kernel/store.js'
+import { timingFor } from '../../kernel/timing.js'
 import { materializeDeployment, hostedUrl, newDeployment } from './build.js'
 import type { AppDoc, DeploymentDoc, WorkerDoc } from './documents.js'
 import { KINDS } from './documents.js'

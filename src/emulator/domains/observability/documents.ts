@@ -1,5 +1,5 @@
 import type { Alert, AlertEvent } from '../../../api/schemas/observability.js'
-import type { StoredDoc } from '../../store.js'
+import type { StoredDoc } from '../../kernel/store.js'
 
 /**
  * The stored documents of alerts: the alert (its latest event is looked up when served) and its events. Field

@@ -1,5 +1,5 @@
 import { type AlertPreview, type AlertScope, type AlertThreshold, thresholdMetricsByScope } from '../../../api/schemas/observability.js'
-import { type Ctx, live, lookup } from '../../context.js'
+import { type Ctx, live, lookup } from '../../kernel/context.js'
 import type { RunDoc } from '../../documents.js'
 import { materializeRun } from '../../simulation.js'
 

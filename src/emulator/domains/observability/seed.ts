@@ -1,4 +1,4 @@
-import type { Kind, StoredDoc } from '../../store.js'
+import type { Kind, StoredDoc } from '../../kernel/store.js'
 import { type AlertDoc, type EventDoc, KINDS } from './documents.js'
 
 /**

@@ -1,5 +1,5 @@
 import type { Allocation, Capacity, Member, Territory, TerritoryMember } from '../../../api/schemas/revenue-organization.js'
-import type { StoredDoc } from '../../store.js'
+import type { StoredDoc } from '../../kernel/store.js'
 
 /** Stored revenue-organization documents: the API's entities with their nulls (the client strips them). */
 type WithNulls<T> = { [K in keyof T]-?: undefined extends T[K] ? Exclude<T[K], undefined> | null : T[K] }

@@ -1,4 +1,4 @@
-import type { Kind, StoredDoc } from '../../store.js'
+import type { Kind, StoredDoc } from '../../kernel/store.js'
 import { type AllocationDoc, type CapacityDoc, KINDS, type MemberDoc, type TerritoryDoc } from './documents.js'
 
 /**

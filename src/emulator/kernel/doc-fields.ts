@@ -12,3 +12,12 @@ export function stamps(ctx: Ctx) {
 export function sent<T extends object>(payload: T, keys: ReadonlyArray<keyof T>): Partial<T> {
   return Object.fromEntries(keys.filter((key) => payload[key] !== undefined).map((key) => [key, payload[key]])) as Partial<T>
 }
+
+/**
+ * A stored document as the API sends it. Stored documents hold the wire shape of each entity, nulls included,
+ * plus internal state under keys starting with `_`, which never leaves the emulator.
+ */
+export function publicView<T>(doc: T): T {
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return doc
+  return Object.fromEntries(Object.entries(doc).filter(([key]) => !key.startsWith('_'))) as T
+}

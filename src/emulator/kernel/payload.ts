@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { Endpoint } from '../api/endpoint.js'
+import type { Endpoint } from '../../api/endpoint.js'
 import { ApiFailure, type ErrorBody } from './http.js'
 
 /**

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
-import type { Endpoint } from '../api/endpoint.js'
+import type { Endpoint } from '../../api/endpoint.js'
 import { notFound } from './http.js'
-import type { SqlSandbox } from './sql-sandbox.js'
+import type { SqlSandbox } from '../sql-sandbox.js'
 import type { Kind, Store, StoredDoc, Where } from './store.js'
 import type { Timing } from './timing.js'
 
