@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto'
 import type { Ctx } from './kernel/context.js'
-import { createWorkspace, userByEmail } from './handlers/workspace.js'
+import { createWorkspace, userByEmail } from './domains/workspace-management/handlers.js'
 import { ApiFailure, jsonResponse } from './kernel/http.js'
 import { SEED } from './kernel/seeded.js'
 import type { Store, StoredDoc } from './kernel/store.js'

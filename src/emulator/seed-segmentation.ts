@@ -1,5 +1,5 @@
 import type { ChangeDoc } from './handlers/segmentation.js'
-import { companies } from './seed.js'
+import { companies } from './domains/orchestration/seed.js'
 import { SEED, SEEDED_AT } from './kernel/seeded.js'
 import type { Kind, StoredDoc } from './kernel/store.js'
 

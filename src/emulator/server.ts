@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net'
 import { z } from 'zod'
 import { type Emulator, type EmulatorOptions, createEmulator } from './emulator.js'
 import { CONTROL_PREFIX, FAULTS_PATH, FaultTable, faultBody, faultSchema } from './faults.js'
-import { FILES_PATH } from './handlers/downloads.js'
-import { S3_PATH } from './handlers/workspace.js'
+import { FILES_PATH } from './domains/orchestration/downloads.js'
+import { S3_PATH } from './domains/workspace-management/handlers.js'
 import { ApiFailure } from './kernel/http.js'
 
 /**

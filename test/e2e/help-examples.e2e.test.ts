@@ -13,7 +13,7 @@ import { HOSTING_SEED } from '../../src/emulator/domains/hosting/index.js'
 import { SEGMENTATION_SEED } from '../../src/emulator/seed-segmentation.js'
 import { STORAGE_SEED } from '../../src/emulator/seed-storage.js'
 import { SYSTEM_OF_RECORD_SEED } from '../../src/emulator/seed-system-of-record.js'
-import { WORKSPACE_SEED } from '../../src/emulator/seed-workspace.js'
+import { WORKSPACE_SEED } from '../../src/emulator/domains/workspace-management/seed.js'
 import { oclifConfig, projectRoot, runCommand, type RunResult } from '../support/run-command.js'
 import { tempDir } from './cli-process.js'
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as b from '../../src/api/endpoints/billing.js'
 import * as o from '../../src/api/endpoints/orchestration.js'
-import { handlers } from '../../src/emulator/handlers/index.js'
+import { handlers } from '../../src/emulator/domains/index.js'
 import { SEED } from '../../src/emulator/index.js'
 import { BILLING_SEED } from '../../src/emulator/seed-billing.js'
 import { Store, type StoredDoc } from '../../src/emulator/kernel/store.js'

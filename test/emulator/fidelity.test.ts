@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as o from '../../src/api/endpoints/orchestration.js'
 import { getCurrentUser } from '../../src/api/endpoints/user-management.js'
 import { getCurrentWorkspace, listWorkspaces } from '../../src/api/endpoints/workspace-management.js'
-import { handlers } from '../../src/emulator/handlers/index.js'
+import { handlers } from '../../src/emulator/domains/index.js'
 import { SEED } from '../../src/emulator/index.js'
 import { Harness, checkedEndpoints } from './harness.js'
 

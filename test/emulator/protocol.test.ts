@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as o from '../../src/api/endpoints/orchestration.js'
 import { getCurrentUser } from '../../src/api/endpoints/user-management.js'
-import { handlers } from '../../src/emulator/handlers/index.js'
+import { handlers } from '../../src/emulator/domains/index.js'
 import { buildEmulator } from '../../src/emulator/emulator.js'
 import { SEED } from '../../src/emulator/index.js'
 import { parseQuery } from '../../src/emulator/kernel/payload.js'

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as users from '../../src/api/endpoints/user-management.js'
 import * as api from '../../src/api/endpoints/workspace-management.js'
-import { handlers } from '../../src/emulator/handlers/index.js'
+import { handlers } from '../../src/emulator/domains/index.js'
 import { SEED } from '../../src/emulator/index.js'
-import { WORKSPACE_SEED } from '../../src/emulator/seed-workspace.js'
+import { WORKSPACE_SEED } from '../../src/emulator/domains/workspace-management/seed.js'
 import { type Answer, Harness, ORIGIN, checkedEndpoints, expectFaithful } from './harness.js'
 
 /**

@@ -19,7 +19,7 @@ import {
 } from '../seed-ai.js'
 import { after, among, before, contains, equal, newestFirst, page, select } from '../kernel/selection.js'
 import { iso } from '../kernel/timing.js'
-import { checkFolder } from './tools.js'
+import { checkFolder } from '../domains/workspace-management/handlers.js'
 
 /**
  * The AI domain: agents with one draft release each and deployed versions 1.0.0, 1.0.1, …; chats whose

@@ -7,7 +7,7 @@ import { type ContentFileDoc, type ContentLibraryDoc, contentBytes, contentFileD
 import { integrationSpec } from '../catalog.js'
 import { equal, select } from '../kernel/selection.js'
 import { iso } from '../kernel/timing.js'
-import { checkFolder } from './tools.js'
+import { checkFolder } from '../domains/workspace-management/handlers.js'
 
 /** Knowledge files (content domain): listed, renamed, moved, removed, uploaded, and served raw; and the libraries that hold them. */
 

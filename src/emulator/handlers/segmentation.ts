@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import * as api from '../../api/endpoints/segmentation.js'
 import { type Ctx, type Handler, live, lookup, mustGet, on, save } from '../kernel/context.js'
-import { type SegmentDoc } from '../documents.js'
+import { type SegmentDoc } from '../domains/orchestration/documents.js'
 import { publicView, sent, stamps } from '../kernel/doc-fields.js'
 import type { Json, JsonObject } from '../expressions.js'
 import { badRequest, notFound } from '../kernel/http.js'

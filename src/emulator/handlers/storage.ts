@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto'
 import * as api from '../../api/endpoints/storage.js'
 import { type Ctx, type Handler, later, live, lookup, mustGet, on, save } from '../kernel/context.js'
-import { type FileDoc, type ModelDoc } from '../documents.js'
+import { type FileDoc, type ModelDoc } from '../domains/orchestration/documents.js'
 import { publicView, sent, stamps } from '../kernel/doc-fields.js'
 import type { Json, JsonObject } from '../expressions.js'
 import { ApiFailure, badRequest, notFound } from '../kernel/http.js'
 import { page } from '../kernel/selection.js'
 import { iso } from '../kernel/timing.js'
-import { FILES_PATH, toCsv } from './downloads.js'
+import { FILES_PATH, toCsv } from '../domains/orchestration/downloads.js'
 import type { SandboxTable } from '../sql-sandbox.js'
-import { queryWorkspace, sqlValue } from './query.js'
-import { checkFolder } from './tools.js'
+import { queryWorkspace, sqlValue } from '../domains/orchestration/query.js'
+import { checkFolder } from '../domains/workspace-management/handlers.js'
 
 /**
  * Storage: datasets, models with their columns and records, relationships, sync runs, and SQL over the

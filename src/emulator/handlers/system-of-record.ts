@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto'
 import * as api from '../../api/endpoints/system-of-record.js'
 import { type Ctx, type Handler, later, live, lookup, mustGet, on, save } from '../kernel/context.js'
-import { type FileDoc, type ModelDoc } from '../documents.js'
+import { type FileDoc, type ModelDoc } from '../domains/orchestration/documents.js'
 import { publicView, stamps } from '../kernel/doc-fields.js'
 import type { JsonObject } from '../expressions.js'
 import { ApiFailure, badRequest, notFound } from '../kernel/http.js'
 import { sorClients } from '../seed-system-of-record.js'
 import type { StoredDoc } from '../kernel/store.js'
 import { iso } from '../kernel/timing.js'
-import { FILES_PATH, toCsv } from './downloads.js'
+import { FILES_PATH, toCsv } from '../domains/orchestration/downloads.js'
 import type { SandboxTable } from '../sql-sandbox.js'
-import { mentions, queryWorkspace, snapshotTable } from './query.js'
+import { mentions, queryWorkspace, snapshotTable } from '../domains/orchestration/query.js'
 
 /**
  * Systems of record and their warehouse. Migrations and cutovers progress on simulated time, computed

@@ -1,7 +1,7 @@
 import { type AlertPreview, type AlertScope, type AlertThreshold, thresholdMetricsByScope } from '../../../api/schemas/observability.js'
 import { type Ctx, live, lookup } from '../../kernel/context.js'
-import type { RunDoc } from '../../documents.js'
-import { materializeRun } from '../../simulation.js'
+import type { RunDoc } from '../orchestration/documents.js'
+import { materializeRun } from '../orchestration/simulation.js'
 
 /**
  * What an alert measures, computed from the emulator's own runs (runs, records and spans scopes, over the

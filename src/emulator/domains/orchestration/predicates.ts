@@ -1,6 +1,6 @@
 import type { JsonObject } from '../../expressions.js'
 import { after, among, before, contains, equal, equalAll, flag, type Item, type Predicate, type Predicates, text } from '../../kernel/selection.js'
-import { isTerminal } from '../../documents.js'
+import { isTerminal } from './documents.js'
 
 /** The filters of the orchestration lists (runs, records, spans, traces, releases, batches) as predicate tables. */
 

@@ -1,10 +1,10 @@
-import * as api from '../../api/endpoints/orchestration.js'
-import { type Ctx, on } from '../kernel/context.js'
-import { spansOf, traceOf } from '../derived.js'
-import type { JsonObject } from '../expressions.js'
-import { notFound } from '../kernel/http.js'
-import { page, select } from '../kernel/selection.js'
-import { spanPredicates, tracePredicates } from '../domains/orchestration/predicates.js'
+import * as api from '../../../api/endpoints/orchestration.js'
+import { type Ctx, on } from '../../kernel/context.js'
+import { spansOf, traceOf } from './derived.js'
+import type { JsonObject } from '../../expressions.js'
+import { notFound } from '../../kernel/http.js'
+import { page, select } from '../../kernel/selection.js'
+import { spanPredicates, tracePredicates } from './predicates.js'
 import { workspaceRuns } from './runs.js'
 
 function selectSpans(ctx: Ctx, filters: object): JsonObject[] {
@@ -18,7 +18,7 @@ function selectTraces(ctx: Ctx, filters: object): JsonObject[] {
   return select(traces, filters, tracePredicates)
 }
 
-export const observabilityHandlers = [
+export const traceHandlers = [
   on(api.listSpans, (ctx, payload) => {
     const spans = selectSpans(ctx, payload)
     return { spans: page(spans, payload), count: spans.length }

@@ -1,9 +1,9 @@
-import * as api from '../../api/endpoints/orchestration.js'
+import * as api from '../../../api/endpoints/orchestration.js'
 import type Database from 'better-sqlite3'
-import { UnsupportedSql, clickhouseToSqlite } from '../clickhouse-functions.js'
-import { type Ctx, later, on } from '../kernel/context.js'
-import { ApiFailure } from '../kernel/http.js'
-import { type Row, type SandboxTable, type SandboxView, type SqlValue, checkStatement } from '../sql-sandbox.js'
+import { UnsupportedSql, clickhouseToSqlite } from '../../clickhouse-functions.js'
+import { type Ctx, later, on } from '../../kernel/context.js'
+import { ApiFailure } from '../../kernel/http.js'
+import { type Row, type SandboxTable, type SandboxView, type SqlValue, checkStatement } from '../../sql-sandbox.js'
 
 /**
  * `orchestration query execute`: SQL over tables named like the API's ClickHouse tables, with snake_case

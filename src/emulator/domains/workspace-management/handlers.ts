@@ -1,87 +1,23 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type { z } from 'zod'
-import * as users from '../../api/endpoints/user-management.js'
-import * as api from '../../api/endpoints/workspace-management.js'
-import { csvHeader } from '../csv.js'
-import { type Ctx, live, lookup, mustGet, on, save } from '../kernel/context.js'
-import { publicView, sent, stamps } from '../kernel/doc-fields.js'
-import { ApiFailure, badRequest, notFound } from '../kernel/http.js'
-import type { Store, StoredDoc } from '../kernel/store.js'
-import { iso } from '../kernel/timing.js'
+import * as api from '../../../api/endpoints/workspace-management.js'
+import { csvHeader } from '../../csv.js'
+import { type Ctx, live, lookup, mustGet, on, save } from '../../kernel/context.js'
+import { publicView, sent, stamps } from '../../kernel/doc-fields.js'
+import { ApiFailure, badRequest, notFound } from '../../kernel/http.js'
+import type { Store, StoredDoc } from '../../kernel/store.js'
+import { iso } from '../../kernel/timing.js'
+import type { UserDoc } from '../user-management/documents.js'
+import type { Permission, MemberDoc, RoleDoc, TokenDoc, FolderDoc, WorkspaceFileDoc, MultipartDoc, PartDoc } from './documents.js'
 
 /**
- * workspaceManagement and userManagement beyond sign-in (identity.ts). Users are global documents
+ * workspaceManagement (userManagement's own calls: domains/user-management). Users are global documents
  * (`user`); membership of a workspace is a `member` document {userUuid, roleUuid, permissions}.
  * Tokens: the secret is shown whole only in the create answer; lists and updates show it masked
  * (`cargo_…abcd`), which still fits the types' `token: string`. A removed token gets `deletedAt` and
  * stops authenticating (emulator.ts reads it). Uploaded files keep their bytes in a side table of the
  * store; large uploads go through the S3-like part URLs served under S3_PATH.
  */
-
-interface Permission {
-  effect: 'allow' | 'deny'
-  resources: string[] | null
-  actions: string[]
-}
-
-interface UserDoc extends StoredDoc {
-  email: string
-  firstName: string | null
-  lastName: string | null
-  updatedAt: string
-}
-
-interface MemberDoc extends StoredDoc {
-  workspaceUuid: string
-  userUuid: string
-  roleUuid: string | null
-  permissions: Permission[]
-}
-
-interface RoleDoc extends StoredDoc {
-  workspaceUuid: string
-  slug: string
-}
-
-interface TokenDoc extends StoredDoc {
-  token: string
-  workspaceUuid: string
-  userUuid: string
-  deletedAt: string | null
-}
-
-interface FolderDoc extends StoredDoc {
-  parentUuid: string | null
-  kind: string
-  name: string
-  workspaceUuid: string
-  deletedAt: string | null
-  _order: number | null
-}
-
-interface WorkspaceFileDoc extends StoredDoc {
-  workspaceUuid: string
-  s3Filename: string
-  name: string
-  contentType: string
-  size: number
-  /** base64, for seeded files; uploaded bytes live in the side table (fileBytes) */
-  _content?: string
-}
-
-interface MultipartDoc extends StoredDoc {
-  workspaceUuid: string
-  s3Filename: string
-  contentType: string
-  filename: string | null
-  status: 'open' | 'completed' | 'aborted'
-}
-
-interface PartDoc extends StoredDoc {
-  uploadId: string
-  partNumber: number
-  etag: string
-}
 
 // ---------------------------------------------------------------------------------------------
 // Members
@@ -283,6 +219,11 @@ function contentsOf(ctx: Ctx, uuid: string): number {
   return row.n
 }
 
+/** A folder named by another domain's create or update must exist. */
+export function checkFolder(ctx: Ctx, folderUuid: string | null | undefined): void {
+  if (folderUuid) mustGet(ctx, 'folder', folderUuid, 'folder')
+}
+
 const byOrder = (a: FolderDoc, b: FolderDoc) => (a._order ?? Number.MAX_SAFE_INTEGER) - (b._order ?? Number.MAX_SAFE_INTEGER)
 
 // ---------------------------------------------------------------------------------------------
@@ -406,6 +347,7 @@ function isoOf(text: string): string {
 // ---------------------------------------------------------------------------------------------
 
 export const workspaceHandlers = [
+  on(api.getCurrentWorkspace, (ctx) => ({ workspace: publicView(mustGet<StoredDoc>(ctx, 'workspace', ctx.workspaceUuid, 'workspace')) })),
   // workspaces
   on(api.listWorkspaces, (ctx) => {
     const uuids = ctx.store.find<MemberDoc>('member', undefined, { userUuid: ctx.userUuid }).map((member) => member.workspaceUuid)
@@ -452,13 +394,6 @@ export const workspaceHandlers = [
     save(ctx, 'member', { ...member, permissions: withoutResource(member.permissions, resourceUuid, effect) })
   }),
   on(api.listRoles, (ctx) => ({ roles: live<RoleDoc>(ctx, 'role').map(publicView) })),
-
-  // the signed-in person (userManagement)
-  on(users.updateCurrentUser, (ctx, payload) => {
-    const user = ctx.store.get<UserDoc>('user', ctx.userUuid)
-    if (!user) throw notFound('user')
-    ctx.store.put('user', { ...user, ...sent(payload, ['firstName', 'lastName', 'webExtensionData']), updatedAt: iso(ctx.now) }, null)
-  }),
 
   // tokens
   on(api.listTokens, (ctx) => ({ tokens: live<TokenDoc>(ctx, 'token').map((token) => tokenView(token)) })),

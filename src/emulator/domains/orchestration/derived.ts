@@ -1,5 +1,5 @@
 import type { Execution, RunDoc } from './documents.js'
-import type { JsonObject } from './expressions.js'
+import type { JsonObject } from '../../expressions.js'
 
 /**
  * Entities the API computes from runs rather than stores on their own: records (the latest run of each

@@ -1,7 +1,7 @@
-import { type Node, activeBatchStatus, activeRunStatus, finishedRunStatus } from '../api/schemas/orchestration.js'
-import type { Json, JsonObject } from './expressions.js'
-import type { PlannedExecution } from './engine.js'
-import type { StoredDoc } from './kernel/store.js'
+import { type Node, activeBatchStatus, activeRunStatus, finishedRunStatus } from '../../../api/schemas/orchestration.js'
+import type { Json, JsonObject } from '../../expressions.js'
+import type { PlannedExecution } from '../../engine.js'
+import type { StoredDoc } from '../../kernel/store.js'
 
 /**
  * Stored documents hold the wire shape of each entity, nulls included (the real server sends them;

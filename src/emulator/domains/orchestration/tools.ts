@@ -1,20 +1,17 @@
 import { randomUUID } from 'node:crypto'
-import * as api from '../../api/endpoints/orchestration.js'
-import { type Ctx, live, mustGet, on, save } from '../kernel/context.js'
-import { type ToolDoc } from '../documents.js'
-import { publicView, sent, stamps } from '../kernel/doc-fields.js'
-import type { JsonObject } from '../expressions.js'
-import { badRequest } from '../kernel/http.js'
-import { iso } from '../kernel/timing.js'
+import * as api from '../../../api/endpoints/orchestration.js'
+import { type Ctx, live, mustGet, on, save } from '../../kernel/context.js'
+import { type ToolDoc } from './documents.js'
+import { publicView, sent, stamps } from '../../kernel/doc-fields.js'
+import type { JsonObject } from '../../expressions.js'
+import { badRequest } from '../../kernel/http.js'
+import { checkFolder } from '../workspace-management/handlers.js'
+import { iso } from '../../kernel/timing.js'
 import { createWorkflow, updateWorkflow, workflowChanges } from './workflows.js'
 
 /** The server gives each cron trigger the id of its schedule. */
 function storedTriggers(triggers: JsonObject[] | undefined): JsonObject[] | undefined {
   return triggers?.map((trigger) => ({ description: null, ...trigger, temporalScheduleWorkflowId: `schedule-${randomUUID()}` }))
-}
-
-export function checkFolder(ctx: Ctx, folderUuid: string | null | undefined): void {
-  if (folderUuid) mustGet(ctx, 'folder', folderUuid, 'folder')
 }
 
 function editableTool(ctx: Ctx, uuid: string): ToolDoc {

@@ -1,4 +1,4 @@
-import type { Json, JsonObject } from './expressions.js'
+import type { Json, JsonObject } from '../../expressions.js'
 import {
   type BatchDoc,
   type Execution,
@@ -8,8 +8,8 @@ import {
   isTerminal,
   terminalRunStatuses,
 } from './documents.js'
-import type { Store } from './kernel/store.js'
-import { iso } from './kernel/timing.js'
+import type { Store } from '../../kernel/store.js'
+import { iso } from '../../kernel/timing.js'
 
 /**
  * Simulated time: a run is `pending` until its start, `running` while its nodes execute one after

@@ -1,10 +1,10 @@
-import * as api from '../../api/endpoints/orchestration.js'
-import { type Ctx, on } from '../kernel/context.js'
-import { latestRuns, recordOf } from '../derived.js'
-import type { RunDoc } from '../documents.js'
-import { badRequest } from '../kernel/http.js'
-import { newestFirst, page, select } from '../kernel/selection.js'
-import { recordPredicates } from '../domains/orchestration/predicates.js'
+import * as api from '../../../api/endpoints/orchestration.js'
+import { type Ctx, on } from '../../kernel/context.js'
+import { latestRuns, recordOf } from './derived.js'
+import type { RunDoc } from './documents.js'
+import { badRequest } from '../../kernel/http.js'
+import { newestFirst, page, select } from '../../kernel/selection.js'
+import { recordPredicates } from './predicates.js'
 import { cancelAll, executionMetrics, workspaceRuns } from './runs.js'
 
 const MAX_CANCELLED_RECORDS = 2000

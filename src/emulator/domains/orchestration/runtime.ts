@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import type { Node } from '../api/schemas/orchestration.js'
-import { type Ctx, live, lookup, mustGet, save } from './kernel/context.js'
+import type { Node } from '../../../api/schemas/orchestration.js'
+import { type Ctx, live, lookup, mustGet, save } from '../../kernel/context.js'
 import {
   type BatchDoc,
   type ReleaseDoc,
@@ -9,12 +9,12 @@ import {
   type WorkflowDoc,
   executionOf,
 } from './documents.js'
-import { type EngineEnv, executeGraph, findStartNode, recordTitle } from './engine.js'
-import type { Json, JsonObject } from './expressions.js'
-import { badRequest, notFound } from './kernel/http.js'
-import { SEED } from './kernel/seeded.js'
+import { type EngineEnv, executeGraph, findStartNode, recordTitle } from '../../engine.js'
+import type { Json, JsonObject } from '../../expressions.js'
+import { badRequest, notFound } from '../../kernel/http.js'
+import { SEED } from '../../kernel/seeded.js'
 import { materializeBatch } from './simulation.js'
-import { iso } from './kernel/timing.js'
+import { iso } from '../../kernel/timing.js'
 
 /** Starting runs and batches: shared by run create, action execute, batch create and node execute. */
 

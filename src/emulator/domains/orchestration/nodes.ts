@@ -1,12 +1,12 @@
-import * as api from '../../api/endpoints/orchestration.js'
-import type { Node } from '../../api/schemas/orchestration.js'
-import { integrationAction, isNativeAction, nativeActions } from '../catalog.js'
-import { type Ctx, lookup, mustGet, on } from '../kernel/context.js'
-import type { ReleaseDoc, ToolDoc, WorkflowDoc } from '../documents.js'
-import { computeConfig, executeNode, isStartNode } from '../engine.js'
-import { ExpressionScope, type Json, type JsonObject } from '../expressions.js'
-import { ApiFailure } from '../kernel/http.js'
-import { chooseGraph, engineEnv, startRun } from '../runtime.js'
+import * as api from '../../../api/endpoints/orchestration.js'
+import type { Node } from '../../../api/schemas/orchestration.js'
+import { integrationAction, isNativeAction, nativeActions } from '../../catalog.js'
+import { type Ctx, lookup, mustGet, on } from '../../kernel/context.js'
+import type { ReleaseDoc, ToolDoc, WorkflowDoc } from './documents.js'
+import { computeConfig, executeNode, isStartNode } from '../../engine.js'
+import { ExpressionScope, type Json, type JsonObject } from '../../expressions.js'
+import { ApiFailure } from '../../kernel/http.js'
+import { chooseGraph, engineEnv, startRun } from './runtime.js'
 
 /** Node validation (reasons of entities.md §1.2), compute and execute. */
 

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto'
-import * as api from '../../api/endpoints/orchestration.js'
-import type { Node } from '../../api/schemas/orchestration.js'
-import { type Ctx, live, mustGet, on, save } from '../kernel/context.js'
-import { type BatchDoc, type ReleaseDoc, type WorkflowDoc } from '../documents.js'
-import { publicView, sent, stamps } from '../kernel/doc-fields.js'
-import type { JsonObject } from '../expressions.js'
-import { nativeNode } from '../graphs.js'
-import { deployedRelease } from '../runtime.js'
-import { iso } from '../kernel/timing.js'
+import * as api from '../../../api/endpoints/orchestration.js'
+import type { Node } from '../../../api/schemas/orchestration.js'
+import { type Ctx, live, mustGet, on, save } from '../../kernel/context.js'
+import { type BatchDoc, type ReleaseDoc, type WorkflowDoc } from './documents.js'
+import { publicView, sent, stamps } from '../../kernel/doc-fields.js'
+import type { JsonObject } from '../../expressions.js'
+import { nativeNode } from '../../graphs.js'
+import { deployedRelease } from './runtime.js'
+import { iso } from '../../kernel/timing.js'
 
 /** Workflows (owned by a play or a tool), their drafts, and the template catalogue. */
 
