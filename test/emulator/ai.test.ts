@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as ai from '../../src/api/endpoints/ai.js'
 import * as content from '../../src/api/endpoints/content.js'
-import { aiHandlers } from '../../src/emulator/handlers/ai.js'
-import { contentHandlers } from '../../src/emulator/handlers/content.js'
+import { aiHandlers } from '../../src/emulator/domains/ai/handlers.js'
+import { contentHandlers } from '../../src/emulator/domains/content/handlers.js'
 import { SEED } from '../../src/emulator/index.js'
-import { AI_SEED } from '../../src/emulator/seed-ai.js'
-import { CONTENT_SEED } from '../../src/emulator/seed-content.js'
+import { AI_SEED } from '../../src/emulator/domains/ai/seed.js'
+import { CONTENT_SEED } from '../../src/emulator/domains/content/seed.js'
 import { Harness, ORIGIN, checkedEndpoints, expectFaithful } from './harness.js'
 
 /**

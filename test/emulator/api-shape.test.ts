@@ -3,8 +3,8 @@ import * as ai from '../../src/api/endpoints/ai.js'
 import * as c from '../../src/api/endpoints/connection.js'
 import * as o from '../../src/api/endpoints/orchestration.js'
 import { SEED } from '../../src/emulator/index.js'
-import { AI_SEED } from '../../src/emulator/seed-ai.js'
-import { CONNECTION_SEED } from '../../src/emulator/seed-connection.js'
+import { AI_SEED } from '../../src/emulator/domains/ai/seed.js'
+import { CONNECTION_SEED } from '../../src/emulator/domains/connection/seed.js'
 import { Harness } from './harness.js'
 
 /**

@@ -3,7 +3,7 @@ import * as b from '../../src/api/endpoints/billing.js'
 import * as o from '../../src/api/endpoints/orchestration.js'
 import { handlers } from '../../src/emulator/domains/index.js'
 import { SEED } from '../../src/emulator/index.js'
-import { BILLING_SEED } from '../../src/emulator/seed-billing.js'
+import { BILLING_SEED } from '../../src/emulator/domains/billing/seed.js'
 import { Store, type StoredDoc } from '../../src/emulator/kernel/store.js'
 import { Harness, checkedEndpoints } from './harness.js'
 

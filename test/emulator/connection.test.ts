@@ -3,7 +3,7 @@ import { CargoClient } from '../../src/api/client.js'
 import * as c from '../../src/api/endpoints/connection.js'
 import { SEED } from '../../src/emulator/index.js'
 import { HOSTING_SEED } from '../../src/emulator/domains/hosting/index.js'
-import { CONNECTION_SEED } from '../../src/emulator/seed-connection.js'
+import { CONNECTION_SEED } from '../../src/emulator/domains/connection/seed.js'
 import { Harness, ORIGIN, checkedEndpoints } from './harness.js'
 
 /**

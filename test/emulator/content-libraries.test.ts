@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as api from '../../src/api/endpoints/content.js'
-import { CONNECTION_SEED } from '../../src/emulator/seed-connection.js'
-import { CONTENT_SEED } from '../../src/emulator/seed-content.js'
+import { CONNECTION_SEED } from '../../src/emulator/domains/connection/seed.js'
+import { CONTENT_SEED } from '../../src/emulator/domains/content/seed.js'
 import { Harness } from './harness.js'
 
 /** The emulated content libraries (and file get): every success is schema-checked by the harness. */

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as o from '../../src/api/endpoints/orchestration.js'
 import * as g from '../../src/api/endpoints/segmentation.js'
 import * as s from '../../src/api/endpoints/storage.js'
-import { segmentationHandlers } from '../../src/emulator/handlers/segmentation.js'
+import { segmentationHandlers } from '../../src/emulator/domains/segmentation/handlers.js'
 import { SEED } from '../../src/emulator/index.js'
-import { SEGMENTATION_SEED } from '../../src/emulator/seed-segmentation.js'
+import { SEGMENTATION_SEED } from '../../src/emulator/domains/segmentation/seed.js'
 import { Harness, checkedEndpoints } from './harness.js'
 
 /**

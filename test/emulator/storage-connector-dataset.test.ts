@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as c from '../../src/api/endpoints/connection.js'
 import * as s from '../../src/api/endpoints/storage.js'
-import { CONNECTION_SEED } from '../../src/emulator/seed-connection.js'
-import { STORAGE_SEED } from '../../src/emulator/seed-storage.js'
+import { CONNECTION_SEED } from '../../src/emulator/domains/connection/seed.js'
+import { STORAGE_SEED } from '../../src/emulator/domains/storage/seed.js'
 import { Harness } from './harness.js'
 
 /**

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as s from '../../src/api/endpoints/storage.js'
-import { storageHandlers } from '../../src/emulator/handlers/storage.js'
+import { storageHandlers } from '../../src/emulator/domains/storage/handlers.js'
 import { SEED } from '../../src/emulator/index.js'
-import { STORAGE_SEED } from '../../src/emulator/seed-storage.js'
+import { STORAGE_SEED } from '../../src/emulator/domains/storage/seed.js'
 import { Harness, checkedEndpoints } from './harness.js'
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as s from '../../src/api/endpoints/system-of-record.js'
 import { SEED } from '../../src/emulator/index.js'
-import { SYSTEM_OF_RECORD_SEED } from '../../src/emulator/seed-system-of-record.js'
+import { SYSTEM_OF_RECORD_SEED } from '../../src/emulator/domains/system-of-record/seed.js'
 import { Store } from '../../src/emulator/kernel/store.js'
 import { Harness, checkedEndpoints } from './harness.js'
 

@@ -1,32 +1,26 @@
 import type { Handler } from '../kernel/context.js'
 import { SEED, SEEDED_AT } from '../kernel/seeded.js'
 import type { Kind, StoredDoc } from '../kernel/store.js'
-import { aiHandlers } from '../handlers/ai.js'
-import { billingHandlers } from '../handlers/billing.js'
-import { connectionHandlers } from '../handlers/connection.js'
-import { contentHandlers } from '../handlers/content.js'
-import { segmentationHandlers } from '../handlers/segmentation.js'
-import { storageHandlers } from '../handlers/storage.js'
-import { systemOfRecordHandlers } from '../handlers/system-of-record.js'
-import { aiDocs } from '../seed-ai.js'
-import { billingDocs } from '../seed-billing.js'
-import { CONNECTION_SEED, connectionDocs } from '../seed-connection.js'
-import { contentDocs } from '../seed-content.js'
-import { segmentationDocs } from '../seed-segmentation.js'
-import { storageDocs } from '../seed-storage.js'
-import { systemOfRecordDocs } from '../seed-system-of-record.js'
+import { aiDocs, aiHandlers } from './ai/index.js'
+import { billingDocs, billingHandlers } from './billing/index.js'
+import { CONNECTION_SEED, connectionDocs, connectionHandlers } from './connection/index.js'
+import { contentDocs, contentHandlers } from './content/index.js'
 import { contextDocs, contextHandlers } from './context/index.js'
 import { expressionDocs, expressionHandlers } from './expression/index.js'
 import { hostingDocs, hostingHandlers } from './hosting/index.js'
 import { observabilityAlertHandlers, observabilityDocs } from './observability/index.js'
 import { orchestrationDocs, orchestrationHandlers } from './orchestration/index.js'
 import { revenueOrganizationDocs, revenueOrganizationHandlers } from './revenue-organization/index.js'
+import { segmentationDocs, segmentationHandlers } from './segmentation/index.js'
+import { storageDocs, storageHandlers } from './storage/index.js'
+import { systemOfRecordDocs, systemOfRecordHandlers } from './system-of-record/index.js'
 import { userManagementHandlers } from './user-management/index.js'
 import { identityDocs, workspaceDocs, workspaceHandlers } from './workspace-management/index.js'
 
 /**
  * The register of the emulator's domains: each domain's handlers, and the documents it is seeded with. A new
- * domain adds its handlers to `handlers` and its seed to `seededDocs`; nothing else lists domains.
+ * domain adds its handlers to `handlers` and its seed to `seededDocs` (and, if its endpoints are a new module of
+ * src/api/endpoints, that module to kernel/routes.ts).
  */
 
 /** Endpoint name → handler, for every emulated endpoint. */

@@ -1,6 +1,6 @@
 /**
  * The identity every emulator is seeded with (token, workspace, user) and the uuids of the fixed catalogue
- * (seed.ts, domains/<domain>/seed.ts). The values are part of the emulator's public contract: documentation
+ * (domains/<domain>/seed.ts). The values are part of the emulator's public contract: documentation
  * and e2e tests use them. In the kernel because every domain's seed and the sign-in read them.
  */
 

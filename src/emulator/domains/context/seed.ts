@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto'
 import type { Kind, StoredDoc } from '../../kernel/store.js'
 import { type CommitDoc, type FileDoc, fileKey, KINDS, type RepositoryDoc } from './documents.js'
+import { seededId as id } from '../../kernel/seeded.js'
 
 /**
  * The context catalogue: a managed repository on branch main with four markdown files (links between them,
  * one broken on purpose) in one initial commit. Paths and uuids are part of the emulator's contract.
  */
-
-const id = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`
 
 export const CONTEXT_SEED = {
   repositoryUuid: id(0x72001),

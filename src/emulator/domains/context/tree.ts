@@ -1,12 +1,12 @@
 import { type Ctx, live } from '../../kernel/context.js'
 import { badRequest } from '../../kernel/http.js'
-import { contentBytes } from '../../seed-content.js'
+import { contentBytes } from '../content/seed.js'
 import type { StoredDoc } from '../../kernel/store.js'
 import { type FileDoc, KINDS } from './documents.js'
 
 /**
  * The file tree as the sandbox sees it: the repository's files, plus the workspace's uploaded knowledge files,
- * read-only, under .files/ (their bytes are kept by the content domain: contentBytes in seed-content.ts).
+ * read-only, under .files/ (their bytes are kept by the content domain: contentBytes in content/seed.ts).
  */
 
 export const UPLOADS_FOLDER = '.files'

@@ -1,9 +1,8 @@
 import type { Kind, StoredDoc } from '../../kernel/store.js'
 import { KINDS, type RecipeVersionDoc, versionKey } from './documents.js'
+import { seededId as id } from '../../kernel/seeded.js'
 
 /** The recipes catalogue: one workspace recipe in two versions. Its uuid and shortId are part of the emulator's contract. */
-
-const id = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`
 
 export const EXPRESSION_SEED = { recipeUuid: id(0x74001), shortId: 'domain-from-email' } as const
 

@@ -3,13 +3,12 @@ import { timingFor } from '../../kernel/timing.js'
 import { materializeDeployment, hostedUrl, newDeployment } from './build.js'
 import type { AppDoc, DeploymentDoc, WorkerDoc } from './documents.js'
 import { KINDS } from './documents.js'
+import { seededId as id } from '../../kernel/seeded.js'
 
 /**
  * The hosting catalogue: an app and a worker, each with a promoted deployment, one failed app build, and a folder
  * of each kind. The uuids are part of the emulator's contract (help examples use them).
  */
-
-const id = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`
 
 export const HOSTING_SEED = {
   folders: { apps: id(0x71001), workers: id(0x71002) },

@@ -1,12 +1,11 @@
 import type { Kind, StoredDoc } from '../../kernel/store.js'
 import { type AlertDoc, type EventDoc, KINDS } from './documents.js'
+import { seededId as id } from '../../kernel/seeded.js'
 
 /**
  * The alerts catalogue: an hourly error-rate alert over the runs of the seeded tool's workflow, with two past
  * evaluations, and a paused alert over the Companies model. Uuids are part of the emulator's contract.
  */
-
-const id = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`
 
 export const OBSERVABILITY_SEED = {
   errorRateAlertUuid: id(0x73001),

@@ -148,7 +148,7 @@ const play: PlayDoc = {
   ...at,
 }
 
-/** The rows of the Companies model (exported for the seeded segment change, seed-segmentation.ts). */
+/** The rows of the Companies model (exported for the seeded segment change, segmentation/seed.ts). */
 export const companies: JsonObject[] = [
   { _id: 'company_1', name: 'Acme', domain: 'acme.com', country: 'US', employee_count: 500 },
   { _id: 'company_2', name: 'Globex', domain: 'globex.com', country: 'US', employee_count: 1200 },
@@ -158,7 +158,7 @@ export const companies: JsonObject[] = [
 ]
 
 /**
- * A native model of the "default" dataset (seed-storage.ts, uuid …2001), so its SQL table is
+ * A native model of the "default" dataset (storage/seed.ts, uuid …2001), so its SQL table is
  * default.companies. Its source columns are stored as previews show them; the storage handlers add
  * `kind: "original"` when they serve the model.
  */
@@ -196,7 +196,7 @@ const model: ModelDoc = {
 
 const allRecords = { conjonction: 'and', groups: [] }
 
-/** recordsCount and lastChange are worked out when a segment is read (handlers/segmentation.ts). */
+/** recordsCount and lastChange are worked out when a segment is read (segmentation/handlers.ts). */
 function segment(uuid: string, name: string, slug: string, filter: JsonObject, fromPlay: boolean): SegmentDoc {
   return {
     uuid,

@@ -1,13 +1,12 @@
 import type { Kind, StoredDoc } from '../../kernel/store.js'
 import { type AllocationDoc, type CapacityDoc, KINDS, type MemberDoc, type TerritoryDoc } from './documents.js'
+import { seededId as id } from '../../kernel/seeded.js'
 
 /**
  * The revenue team the emulator starts with: three members synced from the CRM connector (one archived
  * later by the examples), a territory, a capacity on the Companies model, and two allocations made by the
  * territory. `member sync` brings in one more member, as a CRM would after a hire.
  */
-
-const id = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`
 
 export const REVENUE_SEED = {
   members: { maya: id(0x72001), tom: id(0x72002), lena: id(0x72003), priya: id(0x72004) },

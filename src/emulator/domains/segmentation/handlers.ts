@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto'
-import * as api from '../../api/endpoints/segmentation.js'
-import { type Ctx, type Handler, live, lookup, mustGet, on, save } from '../kernel/context.js'
-import { type SegmentDoc } from '../domains/orchestration/documents.js'
-import { publicView, sent, stamps } from '../kernel/doc-fields.js'
-import type { Json, JsonObject } from '../expressions.js'
-import { badRequest, notFound } from '../kernel/http.js'
-import { type SegmentFilter, selectRows } from '../segment-filter.js'
-import { newestFirst, page } from '../kernel/selection.js'
-import { iso } from '../kernel/timing.js'
-import { type StorageModelDoc, columnsOf, modelOf, publishCsv, recordsOf } from './storage.js'
+import * as api from '../../../api/endpoints/segmentation.js'
+import { type Ctx, type Handler, live, lookup, mustGet, on, save } from '../../kernel/context.js'
+import { publicView, sent, stamps } from '../../kernel/doc-fields.js'
+import type { Json, JsonObject } from '../../expressions.js'
+import { badRequest, notFound } from '../../kernel/http.js'
+import { type SegmentFilter, selectRows } from '../../segment-filter.js'
+import { newestFirst, page } from '../../kernel/selection.js'
+import { iso } from '../../kernel/timing.js'
+import { columnsOf, modelOf, publishCsv, recordsOf } from '../storage/handlers.js'
+import { type StorageModelDoc } from '../storage/documents.js'
+import type { ChangeKind, StoredSegment, ChangeEntry, ChangeDoc } from './documents.js'
 
 /**
  * Segments select a model's records with the filter grammar of entities.md §4.1 (segment-filter.ts),
@@ -17,37 +18,6 @@ import { type StorageModelDoc, columnsOf, modelOf, publishCsv, recordsOf } from 
  * are recorded when a segment is created or its selection changes, and when its model syncs (storage
  * refresh or run create); the latter is noticed on the next segmentation call.
  */
-
-type ChangeKind = 'added' | 'updated' | 'removed' | 'unchanged'
-
-/** Segments made by plays (handlers/plays.ts) lack the fields a segment create sets: see `segmentView`. */
-export interface StoredSegment extends SegmentDoc {
-  userUuid?: string
-  slug?: string
-  trackingColumnSlugs?: string[] | null
-  columnSlugs?: string[] | null
-  syncedAt?: string | null
-}
-
-export interface ChangeEntry extends JsonObject {
-  kind: ChangeKind
-  /** the record as served when the change was recorded */
-  record: JsonObject
-}
-
-export interface ChangeDoc extends JsonObject {
-  uuid: string
-  workspaceUuid: string
-  segmentUuid: string
-  slug: string
-  totalRecordsCount: number
-  updatedRecordsCount: number
-  removedRecordsCount: number
-  addedRecordsCount: number
-  unchangedRecordsCount: number
-  createdAt: string
-  _entries: ChangeEntry[]
-}
 
 const modelFor = (ctx: Ctx, segment: StoredSegment) => lookup<StorageModelDoc>(ctx, 'model', segment.modelUuid)
 

@@ -1,13 +1,11 @@
-import { SEED, SEEDED_AT } from './kernel/seeded.js'
-import type { Kind, StoredDoc } from './kernel/store.js'
+import { SEED, SEEDED_AT, seededId as id } from '../../kernel/seeded.js'
+import type { Kind, StoredDoc } from '../../kernel/store.js'
 
 /**
- * Seeded connection entities, beside the Clearbit connector of seed.ts: a HubSpot connector signed in
+ * Seeded connection entities, beside the Clearbit connector of the identity (workspace-management/seed.ts): a HubSpot connector signed in
  * through OAuth (autocompletes, dynamic schemas), an OpenAI one on credits (language models), and an
  * external custom integration. Ids in 0x3000–0x3fff.
  */
-
-const id = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`
 
 export const CONNECTION_SEED = {
   hubspotConnectorUuid: id(0x3001),

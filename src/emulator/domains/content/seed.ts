@@ -1,60 +1,19 @@
-import type { JsonObject } from './expressions.js'
-import { SEED, SEEDED_AT } from './kernel/seeded.js'
-import { CONNECTION_SEED } from './seed-connection.js'
-import type { Kind, Store, StoredDoc } from './kernel/store.js'
+import { SEED, SEEDED_AT, seededId as id } from '../../kernel/seeded.js'
+import { CONNECTION_SEED } from '../connection/seed.js'
+import type { Kind, Store, StoredDoc } from '../../kernel/store.js'
+import type { ContentLibraryDoc, ContentFileDoc, ContentBytesDoc } from './documents.js'
 
 /**
  * The content catalogue: the workspace's native library (where uploads go) and one knowledge file.
  * The seeded file's bytes are kept beside it (kind `contentBytes`, base64), uploads' on disk; served by `content/files/{uuid}/raw`.
- * seed.ts imports this module and this module imports seed.ts: SEED is read inside functions only.
  */
-
-const id = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`
 
 export const CONTENT_SEED = {
   libraryUuid: id(0x1201),
   fileUuid: id(0x1202),
-  /** a library synced from the HubSpot connector (seed-connection.ts) through its contacts extractor */
+  /** a library synced from the HubSpot connector (connection/seed.ts) through its contacts extractor */
   connectorLibraryUuid: id(0x1203),
 } as const
-
-export interface ContentLibraryDoc extends StoredDoc {
-  workspaceUuid: string
-  name: string
-  extractorSlug: string
-  config: JsonObject
-  folderUuid: string | null
-  lastSyncedAt: string | null
-  kind: 'native' | 'connector'
-  connectorUuid?: string
-  createdAt: string
-  updatedAt: string
-  deletedAt: string | null
-}
-
-export interface ContentFileDoc extends StoredDoc {
-  workspaceUuid: string
-  libraryUuid: string
-  userUuid: string | null
-  name: string
-  isTemporary: boolean
-  folderUuid: string | null
-  s3Filename: string
-  openAiFileId: string
-  contentType: string
-  size: number
-  isIndexedInOpenAiVectorStore: boolean
-  externalId: string | null
-  kind: 'native' | 'connector'
-  createdAt: string
-  updatedAt: string
-  deletedAt: string | null
-}
-
-/** The seeded file's bytes, kept as a document; uploaded files' bytes are kept on disk (Store.blobs). */
-export interface ContentBytesDoc extends StoredDoc {
-  base64: string
-}
 
 const bytesKey = (fileUuid: string) => `content:${fileUuid}`
 

@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto'
 import type { z } from 'zod'
-import * as api from '../../api/endpoints/billing.js'
-import type { UsageGroupBy } from '../../api/schemas/billing.js'
-import { type Ctx, live, lookup, on, save } from '../kernel/context.js'
-import { type PlayDoc, type RunDoc, type WorkflowDoc } from '../domains/orchestration/documents.js'
-import { publicView } from '../kernel/doc-fields.js'
-import type { JsonObject } from '../expressions.js'
-import { badRequest, notFound } from '../kernel/http.js'
-import type { StoredDoc } from '../kernel/store.js'
-import { iso } from '../kernel/timing.js'
+import * as api from '../../../api/endpoints/billing.js'
+import type { UsageGroupBy } from '../../../api/schemas/billing.js'
+import { type Ctx, live, lookup, on, save } from '../../kernel/context.js'
+import { type PlayDoc, type RunDoc, type WorkflowDoc } from '../orchestration/documents.js'
+import { publicView } from '../../kernel/doc-fields.js'
+import type { JsonObject } from '../../expressions.js'
+import { badRequest, notFound } from '../../kernel/http.js'
+import type { StoredDoc } from '../../kernel/store.js'
+import { iso } from '../../kernel/timing.js'
+import type { Change, SubscriptionDoc, UsageEvent } from './documents.js'
 
 /**
  * Billing, computed from the workspace's runs: every finished node execution is a usage event (its
@@ -20,43 +21,8 @@ import { iso } from '../kernel/timing.js'
 const DAY = 86_400_000
 const MAX_DAYS = 366
 
-interface Change {
-  cadence: string
-  fixedPrice: number
-  creditsCount: number
-  conversionRate: number
-  startAt: string
-  endAt: string | null
-}
-
-interface SubscriptionDoc extends StoredDoc {
-  plan: 'self-serve' | 'enterprise'
-  provider: 'stripe' | 'orb'
-  cadence: string
-  fixedPrice: number
-  conversionRate: number
-  subscriptionAvailableCreditsCount: number
-  additionalAvailableCreditsCount: number
-  creditsOverageBehaviors: Array<{ unit: string; action: string }>
-  startAt: string
-  futureChange: Change | null
-  topup: { creditsCount: number; threshold: number } | null
-  _creditCard: { brand: string; expMonth: number; expYear: number; last4: string } | null
-}
-
 // ---------------------------------------------------------------------------------------------
 // Usage events
-
-interface UsageEvent {
-  at: number
-  credits: number
-  slug: string
-  workflowUuid: string
-  connectorUuid: string | null
-  integrationSlug: string | null
-  agentUuid: string | null
-  modelUuid: string | null
-}
 
 /** One event per finished execution; slug: the node's action slug (`company_enrich`), else its kind. */
 function usageEvents(ctx: Ctx): UsageEvent[] {

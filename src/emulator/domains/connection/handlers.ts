@@ -1,43 +1,20 @@
 import { randomUUID } from 'node:crypto'
-import * as api from '../../api/endpoints/connection.js'
-import { type IntegrationSpec, integrationSpec, stableHash } from '../catalog.js'
-import { type Ctx, type Handler, live, lookup, mustGet, on, save } from '../kernel/context.js'
-import { type ReleaseDoc, type WorkflowDoc } from '../domains/orchestration/documents.js'
-import { publicView, sent, stamps } from '../kernel/doc-fields.js'
-import type { JsonObject } from '../expressions.js'
-import { badRequest, notFound } from '../kernel/http.js'
-import type { StoredDoc } from '../kernel/store.js'
-import { iso } from '../kernel/timing.js'
-import { KINDS as HOSTING_KINDS } from '../domains/hosting/documents.js'
+import * as api from '../../../api/endpoints/connection.js'
+import { type IntegrationSpec, integrationSpec, stableHash } from '../../catalog.js'
+import { type Ctx, type Handler, live, lookup, mustGet, on, save } from '../../kernel/context.js'
+import { type ReleaseDoc, type WorkflowDoc } from '../orchestration/documents.js'
+import { publicView, sent, stamps } from '../../kernel/doc-fields.js'
+import type { JsonObject } from '../../expressions.js'
+import { badRequest, notFound } from '../../kernel/http.js'
+import type { StoredDoc } from '../../kernel/store.js'
+import { iso } from '../../kernel/timing.js'
+import { KINDS as HOSTING_KINDS } from '../hosting/documents.js'
+import type { ConnectorDoc, CustomIntegrationDoc, IntegrationDoc } from './documents.js'
 
 /**
  * Connectors (per workspace), the integration catalogue and the native integration (stored by the seed
  * for every workspace, keyed by slug), OAuth with deterministic fake values, and custom integrations.
  */
-
-interface ConnectorDoc extends StoredDoc {
-  workspaceUuid: string
-  integrationSlug: string
-  slug: string
-  isDefault: boolean
-  useCredits: boolean
-  config: JsonObject | null
-  deletedAt: string | null
-}
-
-interface CustomIntegrationDoc extends StoredDoc {
-  kind: 'external' | 'worker'
-  deletedAt: string | null
-}
-
-interface IntegrationDoc extends StoredDoc {
-  slug: string
-  name: string
-  category: string
-  actions: JsonObject
-  extractors: JsonObject
-  _documentation: string
-}
 
 /** A catalogue document as the API sends it: no storage key, no internal fields. */
 function catalogueView(doc: StoredDoc): JsonObject {

@@ -1,25 +1,14 @@
 import { randomUUID } from 'node:crypto'
-import * as api from '../../api/endpoints/ai.js'
-import { type Ctx, live, lookup, mustGet, on, save } from '../kernel/context.js'
-import { publicView, sent, stamps } from '../kernel/doc-fields.js'
-import type { JsonObject } from '../expressions.js'
-import { ApiFailure, badRequest, notFound } from '../kernel/http.js'
-import {
-  type AgentDoc,
-  type AiReleaseDoc,
-  type ChatDoc,
-  type MessageConfig,
-  type MessageDoc,
-  type ReleaseConfig,
-  chatDoc,
-  defaultReleaseConfig,
-  messageConfigOf,
-  messageDoc,
-  releaseDoc,
-} from '../seed-ai.js'
-import { after, among, before, contains, equal, newestFirst, page, select } from '../kernel/selection.js'
-import { iso } from '../kernel/timing.js'
-import { checkFolder } from '../domains/workspace-management/handlers.js'
+import * as api from '../../../api/endpoints/ai.js'
+import { type Ctx, live, lookup, mustGet, on, save } from '../../kernel/context.js'
+import { publicView, sent, stamps } from '../../kernel/doc-fields.js'
+import type { JsonObject } from '../../expressions.js'
+import { ApiFailure, badRequest, notFound } from '../../kernel/http.js'
+import { chatDoc, defaultReleaseConfig, messageConfigOf, messageDoc, releaseDoc } from './seed.js'
+import { type AgentDoc, type AiReleaseDoc, type ChatDoc, type MessageConfig, type MessageDoc, type ReleaseConfig } from './documents.js'
+import { after, among, before, contains, equal, newestFirst, page, select } from '../../kernel/selection.js'
+import { iso } from '../../kernel/timing.js'
+import { checkFolder } from '../workspace-management/handlers.js'
 
 /**
  * The AI domain: agents with one draft release each and deployed versions 1.0.0, 1.0.1, …; chats whose

@@ -1,24 +1,21 @@
-import type { DatasetDoc, RelationshipDoc, StorageModelDoc, StorageRunDoc } from './handlers/storage.js'
-import { CONNECTION_SEED } from './seed-connection.js'
-import { SEED, SEEDED_AT } from './kernel/seeded.js'
-import type { Kind, StoredDoc } from './kernel/store.js'
+import type { DatasetDoc, RelationshipDoc, StorageModelDoc, StorageRunDoc } from './documents.js'
+import { CONNECTION_SEED } from '../connection/seed.js'
+import { SEED, SEEDED_AT, seededId as id } from '../../kernel/seeded.js'
+import type { Kind, StoredDoc } from '../../kernel/store.js'
 
 /**
- * Seeded storage: the "default" native dataset that holds the Companies model of seed.ts (uuid …301),
+ * Seeded storage: the "default" native dataset that holds the Companies model of the orchestration seed (uuid …301),
  * a Contacts model linked to it (many contacts to one company), one finished sync run, and the dataset of
  * the seeded HubSpot connector (every connector has one; models made there read its extractors, e.g. contacts).
- * seed.ts is read only inside functions: the two modules import each other.
  */
 
-const id = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`
-
 export const STORAGE_SEED = {
-  /** seed.ts writes the same uuid into the Companies model */
+  /** the orchestration seed writes the same uuid into the Companies model */
   datasetUuid: id(0x2001),
   contactsModelUuid: id(0x2002),
   relationshipUuid: id(0x2003),
   companiesRunUuid: id(0x2004),
-  /** the dataset of the HubSpot connector of seed-connection.ts, without models */
+  /** the dataset of the HubSpot connector of connection/seed.ts, without models */
   hubspotDatasetUuid: id(0x2005),
 } as const
 

@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto'
-import * as api from '../../api/endpoints/storage.js'
-import { type Ctx, type Handler, later, live, lookup, mustGet, on, save } from '../kernel/context.js'
-import { type FileDoc, type ModelDoc } from '../domains/orchestration/documents.js'
-import { publicView, sent, stamps } from '../kernel/doc-fields.js'
-import type { Json, JsonObject } from '../expressions.js'
-import { ApiFailure, badRequest, notFound } from '../kernel/http.js'
-import { page } from '../kernel/selection.js'
-import { iso } from '../kernel/timing.js'
-import { FILES_PATH, toCsv } from '../domains/orchestration/downloads.js'
-import type { SandboxTable } from '../sql-sandbox.js'
-import { queryWorkspace, sqlValue } from '../domains/orchestration/query.js'
-import { checkFolder } from '../domains/workspace-management/handlers.js'
+import * as api from '../../../api/endpoints/storage.js'
+import { type Ctx, type Handler, later, live, lookup, mustGet, on, save } from '../../kernel/context.js'
+import { type FileDoc } from '../orchestration/documents.js'
+import { publicView, sent, stamps } from '../../kernel/doc-fields.js'
+import type { Json, JsonObject } from '../../expressions.js'
+import { ApiFailure, badRequest, notFound } from '../../kernel/http.js'
+import { page } from '../../kernel/selection.js'
+import { iso } from '../../kernel/timing.js'
+import { FILES_PATH, toCsv } from '../orchestration/downloads.js'
+import type { SandboxTable } from '../../sql-sandbox.js'
+import { queryWorkspace, sqlValue } from '../orchestration/query.js'
+import { checkFolder } from '../workspace-management/handlers.js'
+import type { DatasetDoc, StorageModelDoc, RelationshipDoc, StorageRunDoc } from './documents.js'
 
 /**
  * Storage: datasets, models with their columns and records, relationships, sync runs, and SQL over the
@@ -21,70 +22,6 @@ import { checkFolder } from '../domains/workspace-management/handlers.js'
 
 // ---------------------------------------------------------------------------------------------
 // Documents
-
-export interface DatasetDoc extends JsonObject {
-  uuid: string
-  workspaceUuid: string
-  slug: string
-  kind: 'native' | 'connector'
-  createdAt: string
-  updatedAt: string
-  deletedAt: string | null
-}
-
-/** Source columns are stored without their kind (what batch previews show); additional ones with it. */
-export interface StorageModelDoc extends ModelDoc {
-  datasetUuid: string
-  kind: 'native' | 'connector'
-  description: string | null
-  extractorSlug: string
-  position: JsonObject
-  config: JsonObject
-  schedule: JsonObject | null
-  meta: JsonObject | null
-  additionalColumns: JsonObject[]
-  idColumnSlug: string
-  timeColumnSlug: string | null
-  unification: JsonObject | null
-  folderUuid: string | null
-  isPaused: boolean
-  deletedAt: string | null
-  /** when the model last synced: segments of the model record a change once they see it */
-  _syncedAt?: string
-}
-
-export interface RelationshipDoc extends JsonObject {
-  uuid: string
-  workspaceUuid: string
-  fromDatasetUuid: string
-  fromModelUuid: string
-  fromColumnSlug: string
-  fromPropertySlug: string | null
-  toDatasetUuid: string
-  toModelUuid: string
-  toColumnSlug: string
-  toPropertySlug: string | null
-  fromSelectedColumnSlugs: string[] | null
-  toSelectedColumnSlugs: string[] | null
-  relation: string
-}
-
-/** A sync run: pending, then running, then success, on simulated time (computed when read). */
-export interface StorageRunDoc extends JsonObject {
-  uuid: string
-  workspaceUuid: string
-  modelUuid: string
-  status: string
-  temporalWorkflowId: string
-  errorMessage: string | null
-  s3Filenames: string[]
-  finishedAt: string | null
-  createdAt: string
-  updatedAt: string
-  _startAt: number
-  _endAt: number
-  _cancelledAt: number | null
-}
 
 export const modelOf = (ctx: Ctx, uuid: string) => mustGet<StorageModelDoc>(ctx, 'model', uuid, 'model')
 
@@ -314,7 +251,7 @@ function activeRun(ctx: Ctx, modelUuid: string): StorageRunDoc | undefined {
   return ctx.store.find<StorageRunDoc>('storageRun', ctx.workspaceUuid, { modelUuid }).map((run) => runView(run, ctx.now)).find(isActive)
 }
 
-/** A sync: a run of the model, after which its segments record what changed (handlers/segmentation.ts). */
+/** A sync: a run of the model, after which its segments record what changed (segmentation/handlers.ts). */
 function startSync(ctx: Ctx, model: StorageModelDoc, busyReason: string): StorageRunDoc {
   if (activeRun(ctx, model.uuid)) throw badRequest(busyReason)
   const startAt = ctx.now + ctx.timing.pendingMs

@@ -1,14 +1,12 @@
-import type { ChangeDoc } from './handlers/segmentation.js'
-import { companies } from './domains/orchestration/seed.js'
-import { SEED, SEEDED_AT } from './kernel/seeded.js'
-import type { Kind, StoredDoc } from './kernel/store.js'
+import type { ChangeDoc } from './documents.js'
+import { companies } from '../orchestration/seed.js'
+import { SEED, SEEDED_AT, seededId as id } from '../../kernel/seeded.js'
+import type { Kind, StoredDoc } from '../../kernel/store.js'
 
 /**
- * Seeded segmentation: the first change of the "US companies" segment of seed.ts (uuid …302), in which
- * its three records entered. seed.ts is read only inside the function: the two modules import each other.
+ * Seeded segmentation: the first change of the "US companies" segment of the orchestration seed (uuid …302), in which
+ * its three records entered.
  */
-
-const id = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`
 
 export const SEGMENTATION_SEED = { usCompaniesChangeUuid: id(0x2101) } as const
 

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto'
-import * as api from '../../api/endpoints/content.js'
-import { type Ctx, live, lookup, mustGet, on, save } from '../kernel/context.js'
-import { publicView, sent, stamps } from '../kernel/doc-fields.js'
-import { badRequest, notFound } from '../kernel/http.js'
-import { type ContentFileDoc, type ContentLibraryDoc, contentBytes, contentFileDoc, keepContentBytes } from '../seed-content.js'
-import { integrationSpec } from '../catalog.js'
-import { equal, select } from '../kernel/selection.js'
-import { iso } from '../kernel/timing.js'
-import { checkFolder } from '../domains/workspace-management/handlers.js'
+import * as api from '../../../api/endpoints/content.js'
+import { type Ctx, live, lookup, mustGet, on, save } from '../../kernel/context.js'
+import { publicView, sent, stamps } from '../../kernel/doc-fields.js'
+import { badRequest, notFound } from '../../kernel/http.js'
+import { contentBytes, contentFileDoc, keepContentBytes } from './seed.js'
+import { type ContentFileDoc, type ContentLibraryDoc } from './documents.js'
+import { integrationSpec } from '../../catalog.js'
+import { equal, select } from '../../kernel/selection.js'
+import { iso } from '../../kernel/timing.js'
+import { checkFolder } from '../workspace-management/handlers.js'
 
 /** Knowledge files (content domain): listed, renamed, moved, removed, uploaded, and served raw; and the libraries that hold them. */
 

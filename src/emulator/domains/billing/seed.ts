@@ -1,12 +1,12 @@
-import type { Kind, StoredDoc } from './kernel/store.js'
+import type { Kind, StoredDoc } from '../../kernel/store.js'
+import { seededId as id } from '../../kernel/seeded.js'
 
 /**
  * Seeded billing entities (uuids 0x4100–0x41ff): a self-serve monthly subscription of 10,000 credits
  * with a Visa card on file, and three invoices. Credits used, the reset date and hasCredits are computed
- * when read (handlers/billing.ts).
+ * when read (handlers.ts).
  */
 
-const id = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`
 const SEEDED_AT = '2025-01-01T00:00:00.000Z'
 const WORKSPACE = id(0x1)
 

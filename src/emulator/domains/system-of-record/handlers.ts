@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto'
-import * as api from '../../api/endpoints/system-of-record.js'
-import { type Ctx, type Handler, later, live, lookup, mustGet, on, save } from '../kernel/context.js'
-import { type FileDoc, type ModelDoc } from '../domains/orchestration/documents.js'
-import { publicView, stamps } from '../kernel/doc-fields.js'
-import type { JsonObject } from '../expressions.js'
-import { ApiFailure, badRequest, notFound } from '../kernel/http.js'
-import { sorClients } from '../seed-system-of-record.js'
-import type { StoredDoc } from '../kernel/store.js'
-import { iso } from '../kernel/timing.js'
-import { FILES_PATH, toCsv } from '../domains/orchestration/downloads.js'
-import type { SandboxTable } from '../sql-sandbox.js'
-import { mentions, queryWorkspace, snapshotTable } from '../domains/orchestration/query.js'
+import * as api from '../../../api/endpoints/system-of-record.js'
+import { type Ctx, type Handler, later, live, lookup, mustGet, on, save } from '../../kernel/context.js'
+import { type FileDoc, type ModelDoc } from '../orchestration/documents.js'
+import { publicView, stamps } from '../../kernel/doc-fields.js'
+import type { JsonObject } from '../../expressions.js'
+import { ApiFailure, badRequest, notFound } from '../../kernel/http.js'
+import { sorClients } from './seed.js'
+import type { StoredDoc } from '../../kernel/store.js'
+import { iso } from '../../kernel/timing.js'
+import { FILES_PATH, toCsv } from '../orchestration/downloads.js'
+import type { SandboxTable } from '../../sql-sandbox.js'
+import { mentions, queryWorkspace, snapshotTable } from '../orchestration/query.js'
+import type { Progress, SorDoc, LogDoc } from './documents.js'
 
 /**
  * Systems of record and their warehouse. Migrations and cutovers progress on simulated time, computed
@@ -18,43 +19,6 @@ import { mentions, queryWorkspace, snapshotTable } from '../domains/orchestratio
  * `orchestration query` (runs, batches, spans, records) plus one table per data model, named as the
  * docs name them (`datasets_default.models_companies`). Every query is logged, which feeds the metrics.
  */
-
-interface Progress {
-  uuid: string
-  status: 'running' | 'success' | 'error'
-  errorMessage: string | null
-  createdAt: string
-  finishedAt: string | null
-}
-
-interface Cutover extends Progress {
-  role: 'source' | 'target'
-  sourceSystemOfRecordUuid: string
-  targetSystemOfRecordUuid: string
-  tablesTotal: number
-  tablesMigrated: number
-}
-
-interface SorDoc extends StoredDoc {
-  workspaceUuid: string
-  config: JsonObject
-  lastMigration: Progress | null
-  cutover: Cutover | null
-  isActive: boolean
-  deletedAt: string | null
-  /** epoch ms when the running migration / cutover ends */
-  _migrationEndsAt?: number
-  _cutoverEndsAt?: number
-}
-
-interface LogDoc extends StoredDoc {
-  query: string
-  status: 'success' | 'error'
-  processedBytesCount: number
-  startedAt: string
-  finishedAt: string
-  createdAt: string
-}
 
 const DEFAULT_LIMIT = 20
 const MAX_LIMIT = 1000

@@ -1,17 +1,14 @@
-import type { JsonObject } from './expressions.js'
-import { SEED, SEEDED_AT } from './kernel/seeded.js'
-import { CONTENT_SEED } from './seed-content.js'
-import type { Kind, StoredDoc } from './kernel/store.js'
+import type { JsonObject } from '../../expressions.js'
+import { SEED, SEEDED_AT, seededId as id } from '../../kernel/seeded.js'
+import { CONTENT_SEED } from '../content/seed.js'
+import type { Kind, StoredDoc } from '../../kernel/store.js'
+import type { ReleaseConfig, AgentDoc, AiReleaseDoc, ChatDoc, MessageConfig, MessageDoc } from './documents.js'
 
 /**
  * The AI catalogue every emulator starts with: an agent with a deployed release and a draft, a chat with
  * one finished exchange, two MCP servers (one read-only), memories, a document and three templates.
- * Also the shapes of the stored AI documents and their builders, shared with handlers/ai.ts.
- *
- * seed.ts imports this module and this module imports seed.ts: SEED is read inside functions only.
+ * Also the builders of stored AI documents (their shapes: documents.ts), shared with handlers.ts.
  */
-
-const id = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`
 
 export const AI_SEED = {
   agent: { uuid: id(0x1101), releaseUuid: id(0x1102), draftReleaseUuid: id(0x1103) },
@@ -24,114 +21,6 @@ export const AI_SEED = {
 
 // ---------------------------------------------------------------------------------------------
 // Stored shapes (the wire shape, nulls included; `_` keys stay inside the emulator)
-
-interface Stamps {
-  createdAt: string
-  updatedAt: string
-}
-
-export interface ReleaseConfig {
-  actions: JsonObject[]
-  resources: JsonObject[]
-  capabilities: JsonObject[]
-  suggestedActions: JsonObject[]
-  systemPrompt: string
-  withReasoning: boolean
-  temperature: number
-  maxSteps: number
-  integrationSlug: string
-  connectorUuid: string | null
-  languageModelSlug: string
-  mcpClients: JsonObject[]
-  output: JsonObject | null
-  heartbeat: JsonObject | null
-  evaluator: JsonObject | null
-}
-
-export interface AgentDoc extends StoredDoc, Stamps {
-  workspaceUuid: string
-  userUuid: string | null
-  name: string
-  icon: JsonObject
-  description: string | null
-  triggers: JsonObject[]
-  folderUuid: string | null
-  template: JsonObject | null
-  isReadOnly: boolean
-  deletedAt: string | null
-}
-
-export interface AiReleaseDoc extends StoredDoc, Stamps, ReleaseConfig {
-  parentUuid: string | null
-  workspaceUuid: string
-  userUuid: string
-  agentUuid: string
-  description: string | null
-  templateSlug: string | null
-  version: string | null
-  status: 'draft' | 'deployed' | 'archived'
-  deployedAt: string | null
-  deletedAt: string | null
-}
-
-export interface ChatDoc extends StoredDoc, Stamps {
-  slug: string
-  traceUuid: string
-  workspaceUuid: string
-  userUuid: string | null
-  agentUuid: string | null
-  releaseUuid: string | null
-  name: string | null
-  trigger: JsonObject
-  heartbeat: JsonObject | null
-  evaluator: JsonObject | null
-  activeStreamUuid: string | null
-  creditsUsedCount: number
-  deletedAt: string | null
-}
-
-/** How an assistant message unfolds on simulated time, fixed when it is created. */
-export interface MessageSim {
-  /** epoch ms: pending until then, generating after */
-  startAt: number
-  /** epoch ms: the final status from then on */
-  doneAt: number
-  outcome: 'success' | 'error'
-  reply: string
-  errorMessage: string | null
-  /** epoch ms of a cancel request (cancelling), and of its effect (cancelled) */
-  cancelRequestedAt: number | null
-  cancelledAt: number | null
-}
-
-export type MessageConfig = Omit<ReleaseConfig, 'suggestedActions' | 'heartbeat' | 'evaluator'>
-
-export interface MessageDoc extends StoredDoc, Stamps, Omit<MessageConfig, 'systemPrompt' | 'withReasoning' | 'temperature' | 'maxSteps' | 'integrationSlug' | 'languageModelSlug'> {
-  workspaceUuid: string
-  agentUuid: string | null
-  releaseUuid: string | null
-  chatUuid: string
-  userUuid: string | null
-  status: string
-  errorMessage: string | null
-  type: 'user' | 'assistant'
-  parts: JsonObject[]
-  systemPrompt: string | null
-  withReasoning: boolean | null
-  temperature: number | null
-  maxSteps: number | null
-  integrationSlug: string | null
-  languageModelSlug: string | null
-  evaluatedTools: JsonObject
-  usage: JsonObject | null
-  evaluation: JsonObject | null
-  meta: JsonObject | null
-  suggestedActions: JsonObject[]
-  temporalWorkflowId: string | null
-  finishedAt: string | null
-  deletedAt: string | null
-  _sim?: MessageSim
-}
 
 // ---------------------------------------------------------------------------------------------
 // Builders

@@ -1,13 +1,11 @@
-import { encrypted } from './seed-connection.js'
-import { SEED, SEEDED_AT } from './kernel/seeded.js'
-import type { Kind, StoredDoc } from './kernel/store.js'
+import { encrypted } from '../connection/seed.js'
+import { SEED, SEEDED_AT, seededId as id } from '../../kernel/seeded.js'
+import type { Kind, StoredDoc } from '../../kernel/store.js'
 
 /**
  * The warehouse client types (a catalogue, the same for every workspace) with their setup
  * documentation, and the workspace's seeded system of record: a BigQuery dataset. Ids in 0x3100–0x31ff.
  */
-
-const id = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`
 
 export const SYSTEM_OF_RECORD_SEED = { bigQueryUuid: id(0x3101), migrationUuid: id(0x3102) } as const
 
