@@ -17,8 +17,8 @@ if (argv.length === 1 && argv[0] === '--version') {
 } else {
   // Every failure, whichever path ran, leaves through exitWithError (src/cli/output.ts): one JSON object, one exit code.
   try {
-    // Declared commands run from a build-time table without oclif (src/cli/fast-path.ts); CARGO_AI_FAST_PATH=0 turns that off.
-    const fast = process.env.CARGO_AI_FAST_PATH === '0' ? undefined : await import('../dist/cli/fast-path.js').catch(() => undefined)
+    // Declared commands start from a build-time table without loading oclif (src/cli/fast-path.ts), through the same parser, checks and transport.
+    const fast = await import('../dist/cli/fast-path.js').catch(() => undefined)
     // Agent hosts start `mcp` often and wait for its first answer: its plain forms skip oclif too (src/mcp/entry.ts).
     const served = fast && argv[0] === 'mcp' && (await (await import('../dist/mcp/entry.js')).runMcpWithoutOclif(argv, version))
     if (!served && !(await fast?.runFast(argv, version))) {

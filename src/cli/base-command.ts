@@ -1,13 +1,13 @@
 import { Command } from '@oclif/core/command'
 import * as Flags from '@oclif/core/flags'
+import type { Input, ParserOutput } from '@oclif/core/interfaces'
 import type { CargoClient } from '../api/client.js'
 import { resolveSession, type Session } from '../auth/session.js'
 import { type ApiAccess, clientForSession } from './api-access.js'
 import { createFactory, type Factory } from './factory.js'
-import { normalizeBooleanValues } from './flag-values.js'
+import { type CommandLineSpec, parseCommandLine } from './command-line.js'
 import { printFor } from './declared-run.js'
-import { CliError, UsageError } from './cli-error.js'
-import { checkOutputOptions, cleanOclifMessage, escapeControlCharacters, exitWithError, type OutputFormat } from './output.js'
+import { checkOutputOptions, escapeControlCharacters, exitWithError, type OutputFormat } from './output.js'
 
 /** Global flags of every command that talks to the API. */
 export const globalFlags = {
@@ -34,6 +34,19 @@ export const globalFlags = {
   }),
 }
 
+/** What parseArgv gives a command: oclif's output type, so that each command's flags keep their types. */
+type ParsedArgv<T extends typeof Command> = T extends Input<infer F, infer B, infer A> ? ParserOutput<F, B, A> : never
+
+/** A command class's definitions, as the parser reads them. */
+export function commandLineSpec(command: typeof Command): CommandLineSpec {
+  return {
+    id: (command.id ?? '').split(':').join(' '),
+    flags: { ...command.baseFlags, ...command.flags } as CommandLineSpec['flags'],
+    args: (command.args ?? {}) as CommandLineSpec['args'],
+    strict: command.strict !== false,
+  }
+}
+
 /**
  * Shared behaviour: the factory, the session, the client, output, and the single error handler
  * through which every failure leaves.
@@ -46,24 +59,14 @@ export abstract class BaseCommand extends Command {
   protected outputOptions: { format?: OutputFormat; query?: string; raw?: boolean } = {}
 
   /**
-   * Parses argv after turning `--flag true|false` into oclif's boolean form. Whatever the parser refuses
-   * (a flag given twice, a flag without its value, an unknown flag) is a usage error, exit 2; so are
-   * --format and --query values that the output would refuse after the request.
+   * Parses argv with the one parser (command-line.ts) over the command's own flag and argument definitions.
+   * Whatever it refuses is a usage error, exit 2; so are --format and --query values that the output would
+   * refuse after the request.
    */
-  protected async parseArgv<T extends typeof Command>(command: T) {
-    this.argv = normalizeBooleanValues(this.argv, { ...command.baseFlags, ...command.flags })
-    let parsed
-    try {
-      parsed = await this.parse(command, this.argv)
-    } catch (error) {
-      if (error instanceof CliError) throw error
-      const unknown = (error as { flags?: unknown }).flags
-      if (error instanceof Error && error.constructor.name === 'NonExistentFlagsError' && Array.isArray(unknown)) {
-        const { unknownFlagError } = await import('./suggestions.js')
-        throw unknownFlagError(unknown, { ...command.baseFlags, ...command.flags }, (command.id ?? '').split(':').join(' '))
-      }
-      throw new UsageError(cleanOclifMessage(error instanceof Error ? error.message : String(error)))
-    }
+  protected async parseArgv<T extends typeof Command>(command: T): Promise<ParsedArgv<T>> {
+    const parsed = await parseCommandLine(commandLineSpec(command), this.argv)
+    // oclif warns about commands that never called its parser; this one parsed its own way
+    this.parsed = true
     const global = parsed.flags as { format?: string; query?: string; raw?: boolean }
     // A command's own --query (SQL, search text), --format (export format) or --raw (a diagram's text) shadows the global one.
     const own = command.flags ?? {}
@@ -73,7 +76,7 @@ export abstract class BaseCommand extends Command {
       raw: Object.hasOwn(own, 'raw') ? undefined : global.raw,
     }
     await checkOutputOptions(this.outputOptions)
-    return parsed
+    return parsed as unknown as ParsedArgv<T>
   }
 
   protected session(profile?: string): Promise<Session> {

@@ -1,27 +1,17 @@
 /**
  * The fast path: runs a declared command from a table written at build time (scripts/build-fast-path.js)
  * without loading oclif or zod, which cost a short command about four times what Node itself does to
- * start. It takes only command lines it understands completely; anything else (help, a wrong or missing
- * flag, waiting, commands with hooks of their own) returns false and goes to oclif, so every error and
- * every help text comes from the one place. The table is data from the oclif classes themselves.
+ * start. The command line is parsed by the one parser (command-line.ts) that the oclif classes use too, so
+ * a refused command line is reported from here. Help at a terminal, waiting, and commands whose rows hold
+ * code (prepare, filters, a flag's own parse) are left to oclif's classes. The table is data from those classes.
  */
 import { readFileSync } from 'node:fs'
 import type { WireEndpoint } from '../api/endpoint.js'
-import { type FieldFlag, normalizeBooleanValues } from './flag-values.js'
+import type { CommandLineFlag } from './command-line.js'
+import type { FieldFlag } from './flag-values.js'
 import { meetsChecks, type ValueCheck } from './value-checks.js'
 import type { OutputFormat } from './output.js'
 import type { checkPayload } from './payload-check.js'
-
-export interface FastFlag {
-  type: 'boolean' | 'option'
-  char?: string
-  allowNo?: boolean
-  options?: string[]
-  required?: boolean
-  default?: string | boolean
-  /** names this flag cannot be used with */
-  exclusive?: string[]
-}
 
 /** One command's row of the table: everything needed to parse its argv and send its call. */
 export interface FastCommand {
@@ -32,19 +22,15 @@ export interface FastCommand {
   /** the payload schema checks nothing beyond its fields (no refinements) */
   plainPayload: boolean
   fields: FieldFlag[]
+  /** positional arguments (each required), in order */
   args: string[]
   /** each argument's checks, as fields have them (undefined: only zod can tell) */
   argChecks: Record<string, ValueCheck[] | undefined>
-  flags: Record<string, FastFlag>
+  flags: Record<string, CommandLineFlag>
   /** the command's own --format / --query (export format, SQL) shadow the global output flags */
   ownFormat: boolean
   ownQuery: boolean
   download: boolean
-}
-
-export interface ParsedArgv {
-  flags: Record<string, unknown>
-  args: Record<string, string>
 }
 
 const TABLE_DIR = new URL('../fast/', import.meta.url)
@@ -66,12 +52,17 @@ export async function runFast(argv: string[], version: string): Promise<boolean>
   if (printRenderedHelp(argv)) return true
   const found = findCommand(argv)
   if (!found) return false
-  const parsed = parseFastArgv(found.command, argv.slice(found.words))
+  const words = argv.slice(found.words)
+  const ran = !asksForHelp(words) && (await runFastCommand(found.command, words, version))
   const { createDebug } = await import('../debug.js')
-  createDebug('cargo-ai:fast')(`${found.command.id}: ${parsed ? 'fast path' : 'left to oclif'}`)
-  if (!parsed) return false
-  await runFastCommand(found.command, parsed, version)
-  return true
+  createDebug('cargo-ai:fast')(`${found.command.id}: ${ran ? 'fast path' : 'left to oclif'}`)
+  return ran
+}
+
+/** oclif answers --help or -h (package.json: additionalHelpFlags) anywhere before `--` with the command's help. */
+function asksForHelp(words: string[]): boolean {
+  const end = words.indexOf('--')
+  return (end === -1 ? words : words.slice(0, end)).some((word) => word === '--help' || word === '-h')
 }
 
 /**
@@ -108,68 +99,6 @@ function findCommand(argv: string[]): { command: FastCommand; words: number } | 
   return undefined
 }
 
-/**
- * Parses argv as oclif would for the inputs it accepts: `--name value`, `--name=value`, `-c value`,
- * booleans (`--x`, `--no-x`, `--x true|false`), positional arguments. Undefined for anything oclif would
- * refuse or treat specially, and for forms that are rare enough to leave to oclif (`--`, repeated flags,
- * values starting with a dash).
- */
-export function parseFastArgv(command: FastCommand, tokens: string[]): ParsedArgv | undefined {
-  let normalized: string[]
-  try {
-    normalized = normalizeBooleanValues(tokens, command.flags)
-  } catch {
-    return undefined
-  }
-  const flags: Record<string, unknown> = {}
-  const positional: string[] = []
-  for (let index = 0; index < normalized.length; index++) {
-    const token = normalized[index]
-    if (token === '--' || token === '-') return undefined
-    if (!token.startsWith('-')) {
-      if (token === '') return undefined
-      positional.push(token)
-      continue
-    }
-    let name: string | undefined
-    let inline: string | undefined
-    const long = /^--([^=]+)(?:=(.*))?$/s.exec(token)
-    if (long) [, name, inline] = long
-    else name = Object.keys(command.flags).find((candidate) => token === `-${command.flags[candidate].char}`)
-    if (!name) return undefined
-    let flag = command.flags[name]
-    let value: unknown
-    if (!flag && name.startsWith('no-') && command.flags[name.slice(3)]?.allowNo && inline === undefined) {
-      name = name.slice(3)
-      flag = command.flags[name]
-      value = false
-    } else if (!flag) return undefined
-    else if (flag.type === 'boolean') {
-      if (inline !== undefined) return undefined
-      value = true
-    } else {
-      value = inline ?? normalized[++index]
-      if (typeof value !== 'string' || value === '' || (inline === undefined && value.startsWith('-'))) return undefined
-      if (flag.options && !flag.options.includes(value)) return undefined
-    }
-    if (Object.hasOwn(flags, name)) return undefined
-    flags[name] = value
-  }
-  if (positional.length !== command.args.length) return undefined
-  for (const [name, flag] of Object.entries(command.flags)) {
-    const given = Object.hasOwn(flags, name)
-    if (!given && flag.required) return undefined
-    if (given && flag.exclusive?.some((other) => Object.hasOwn(flags, other))) return undefined
-  }
-  for (const [name, flag] of Object.entries(command.flags)) {
-    if (!Object.hasOwn(flags, name) && flag.default !== undefined) flags[name] = flag.default
-  }
-  // waiting has its spinner, signals and back-off: oclif's class runs it
-  if (flags['wait-until-finished']) return undefined
-  const args = Object.fromEntries(command.args.map((name, index) => [name, positional[index]]))
-  return { flags, args }
-}
-
 type EndpointDefinitions = Record<string, { payload: Parameters<typeof checkPayload>[0] }>
 
 /** An endpoint module, for its zod payload schemas. */
@@ -177,8 +106,11 @@ function loadFromDist(module: string): Promise<EndpointDefinitions> {
   return import(new URL(`../${module}`, import.meta.url).href) as Promise<EndpointDefinitions>
 }
 
-/** What DeclaredCommand.run does for a command without prepare, filter or wait. */
-export async function runFastCommand(command: FastCommand, parsed: ParsedArgv, version: string, loadDefinitions = loadFromDist): Promise<void> {
+/**
+ * What DeclaredCommand.run does for a command without prepare, filter or wait. False when the command line
+ * asks to wait: the class runs that (spinner, signals, back-off).
+ */
+export async function runFastCommand(command: FastCommand, words: string[], version: string, loadDefinitions = loadFromDist): Promise<boolean> {
   // loaded once the command line is known to be ours, so that what falls through to oclif pays nothing for them
   const [
     { resolveSession },
@@ -188,6 +120,7 @@ export async function runFastCommand(command: FastCommand, parsed: ParsedArgv, v
     { checkOutputOptions, escapeControlCharacters, exitWithError },
     { checkPathUuids, checkPayload },
     { createKeepingTheAnswer, createsSomething },
+    { parseCommandLine },
   ] = await Promise.all([
     import('../auth/session.js'),
     import('./api-access.js'),
@@ -196,19 +129,23 @@ export async function runFastCommand(command: FastCommand, parsed: ParsedArgv, v
     import('./output.js'),
     import('./payload-check.js'),
     import('./lost-answers.js'),
+    import('./command-line.js'),
   ])
   const factory = createFactory()
   const note = (message: string) => factory.io.stderr.write(`${escapeControlCharacters(message)}\n`)
-  const outputOptions = {
-    format: command.ownFormat ? undefined : (parsed.flags.format as OutputFormat),
-    query: command.ownQuery ? undefined : (parsed.flags.query as string | undefined),
-    // a payload field named raw would be the command's own flag; the table carries the global one otherwise
-    raw: !command.fields.some((field) => field.name === 'raw') && parsed.flags.raw === true,
-  }
   try {
+    const args = Object.fromEntries(command.args.map((name) => [name, { required: true }]))
+    const parsed = await parseCommandLine({ id: command.id.split(':').join(' '), flags: command.flags, args, strict: true }, words)
+    if (parsed.flags['wait-until-finished']) return false
+    const outputOptions = {
+      format: command.ownFormat ? undefined : (parsed.flags.format as OutputFormat),
+      query: command.ownQuery ? undefined : (parsed.flags.query as string | undefined),
+      // a payload field named raw would be the command's own flag; the table carries the global one otherwise
+      raw: !command.fields.some((field) => field.name === 'raw') && parsed.flags.raw === true,
+    }
     // the local checks of DeclaredCommand.run, in its order, all before the first request
     await checkOutputOptions(outputOptions)
-    const payload = await collectPayload(command.fields, command.args, parsed.args, parsed.flags, factory.io.stdin)
+    const payload = await collectPayload(command.fields, command.args, parsed.args as Record<string, string>, parsed.flags, factory.io.stdin)
     // zod only where the table cannot vouch for a value: it words the errors exactly as the oclif path does
     const checks = { ...Object.fromEntries(command.fields.map((field) => [field.field, field.checks])), ...command.argChecks }
     const unchecked = Object.keys(payload).some((name) => !(checks[name] && meetsChecks(payload[name], checks[name])))
@@ -229,4 +166,5 @@ export async function runFastCommand(command: FastCommand, parsed: ParsedArgv, v
   } catch (error) {
     await exitWithError(factory.io, error, factory.env)
   }
+  return true
 }

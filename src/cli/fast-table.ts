@@ -2,12 +2,15 @@
  * Rows of the fast path's table (fast-path.ts), read from the oclif classes that defineCommand makes.
  * scripts/build-fast-path.js writes one per command at build time; tests build them in-process.
  */
+import * as Flags from '@oclif/core/flags'
+import type { CommandLineFlag } from './command-line.js'
+import { unsupportedRules } from './command-line.js'
 import { declaredCommands } from './define-command.js'
-import type { FastCommand, FastFlag } from './fast-path.js'
+import type { FastCommand } from './fast-path.js'
 import { payloadFields } from './payload-flags.js'
 
-/** flag properties whose meaning the fast parser reproduces; any other one sends the command to oclif */
-const understood = new Set(['name', 'parse', 'summary', 'description', 'options', 'default', 'helpGroup', 'input', 'multiple', 'type', 'char', 'allowNo', 'required', 'exclusive', 'hidden'])
+/** the text of oclif's own `parse` functions, which pass the value through: any other parse is code the table cannot hold */
+const passThroughParses = new Set([String(Flags.string({}).parse), String(Flags.boolean({}).parse)])
 
 /** Where each endpoint object is defined: module path under dist/ (`api/endpoints/ai.js`) and export name. */
 export type EndpointLocations = Map<object, { module: string; export: string }>
@@ -27,11 +30,13 @@ interface OclifFlagLike {
   [key: string]: unknown
 }
 
-function fastFlag(flag: OclifFlagLike): FastFlag | undefined {
-  if (Object.keys(flag).some((key) => !understood.has(key)) || flag.multiple || typeof flag.default === 'function') return undefined
+/** The flag as data for the one parser (command-line.ts), or undefined when it holds code (a parse, a default function). */
+function fastFlag(name: string, flag: OclifFlagLike): CommandLineFlag | undefined {
+  if (typeof flag.default === 'function' || (flag.parse !== undefined && !passThroughParses.has(String(flag.parse)))) return undefined
+  if (unsupportedRules({ [name]: flag }).length > 0) return undefined
   const row: Record<string, unknown> = { type: flag.type }
-  for (const key of ['char', 'allowNo', 'options', 'required', 'default', 'exclusive']) if (flag[key] !== undefined && flag[key] !== false) row[key] = flag[key]
-  return row as unknown as FastFlag
+  for (const key of ['char', 'allowNo', 'options', 'required', 'default', 'exclusive', 'dependsOn', 'multiple', 'hidden', 'aliases']) if (flag[key] !== undefined && flag[key] !== false) row[key] = flag[key]
+  return row as unknown as CommandLineFlag
 }
 
 /** The command's row, or undefined when the fast path cannot run it exactly as oclif would (prepare, filters, extra flags, always waiting). */
@@ -46,9 +51,9 @@ export function fastRowFor(
   if (declaration.prepare || declaration.filterResult || declaration.extraFlags || declaration.waitAlways || command.strict === false) return undefined
   const schema = locations.get(declaration.endpoint)
   if (!schema) return undefined
-  const flags: Record<string, FastFlag> = {}
+  const flags: Record<string, CommandLineFlag> = {}
   for (const [name, flag] of Object.entries({ ...command.baseFlags, ...command.flags })) {
-    const row = fastFlag(flag as OclifFlagLike)
+    const row = fastFlag(name, flag as OclifFlagLike)
     if (!row) return undefined
     flags[name] = row
   }

@@ -5,7 +5,7 @@ import { cleanEnv, cli, tempDir } from './cli-process.js'
 
 /**
  * `<command> --help` into a pipe prints the help oclif rendered at build time (dist/fast/<id>.help.txt);
- * it must be exactly what oclif prints itself (CARGO_AI_FAST_PATH=0), for declared and hand-written commands.
+ * it must be exactly what oclif prints itself at 80 columns (OCLIF_COLUMNS=80 makes oclif render it), for declared and hand-written commands.
  */
 describe('help into a pipe', () => {
   const env = cleanEnv({ CARGO_AI_CONFIG_DIR: tempDir() })
@@ -22,7 +22,7 @@ describe('help into a pipe', () => {
   it('is oclif’s own help (and -h stays what oclif makes of it: an unknown flag)', async () => {
     for (const [index, command] of commands.entries()) {
       const flag = index === 1 ? '-h' : '--help'
-      const [rendered, oclif] = await Promise.all([cli([...command, flag], env), cli([...command, flag], { ...env, CARGO_AI_FAST_PATH: '0' })])
+      const [rendered, oclif] = await Promise.all([cli([...command, flag], env), cli([...command, flag], { ...env, OCLIF_COLUMNS: '80' })])
       expect(rendered.stdout.length).toBeGreaterThan(flag === '-h' ? 10 : 100)
       expect([command, rendered.code, rendered.stdout, rendered.stderr]).toEqual([command, oclif.code, oclif.stdout, oclif.stderr])
     }

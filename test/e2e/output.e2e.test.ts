@@ -30,11 +30,6 @@ describe('--raw and backtick literals', () => {
     expect(result.stderr).toBe('cargo-ai:fast orchestration:template:list: fast path\n')
   })
 
-  it('through oclif (CARGO_AI_FAST_PATH=0): the same bytes', async () => {
-    const result = await cli(['orchestration', 'template', 'list', '--query', FIND_TEMPLATE, '--raw'], { ...env, CARGO_AI_FAST_PATH: '0', DEBUG: 'cargo-ai:fast' })
-    expect([result.code, result.stdout, result.stderr]).toEqual([0, 'company-enrichment\n', ''])
-  })
-
   it('commands the fast path leaves to oclif: one value per line', async () => {
     const result = await cli(['orchestration', 'tool', 'list', '--query', 'tools[].[name, workflowUuid][]', '--raw'], { ...env, DEBUG: 'cargo-ai:fast' })
     expect([result.code, result.stdout, result.stderr]).toEqual([0, `Company enrichment\n${TOOL_WORKFLOW}\n`, ''])

@@ -104,7 +104,7 @@ describe('3. --wait-timeout is a deadline', () => {
 
   it('a call whose signal has already fired (the deadline passed) sends nothing', async () => {
     route = (_request, response) => json(response, { errorMessage: 'busy' }, 503, { 'retry-after': '0' })
-    const client = new CargoClient({ baseUrl: base, token: 't', version: 'test', fetch: (await import('../../src/api/transport.js')).createTransport({}) })
+    const client = new CargoClient({ baseUrl: base, token: 't', version: 'test', fetch: (await import('../../src/api/transport.js')).sendHttp })
     const { getRun } = await import('../../src/api/endpoints/orchestration.js')
     const stop = new AbortController()
     stop.abort()
@@ -203,10 +203,10 @@ describe('3. downloads end: stalled body, signals, truncation, signed-URL answer
     expect(seen).toEqual(['POST /v1/orchestration/runs/download', 'GET /expired'])
   })
 
-  // the real process: its own signal handlers, both command paths (the fast path and oclif)
+  // the real process: its own signal handlers
   it.each([
     ['SIGINT', 130, {}],
-    ['SIGTERM', 143, { CARGO_AI_FAST_PATH: '0' }],
+    ['SIGTERM', 143, {}],
   ] as const)('%s during a download removes the .partial-* file and exits %i with the JSON error on stdout', async (signal, code, pathEnv) => {
     route = (request, response) => downloadTo('/stall')(request, response) || stallAfterSomeBytes(response)
     const dir = tempConfigDir()
@@ -458,7 +458,7 @@ describe('2. an interrupted upload never claims that nothing was stored when it 
       if (request.url === '/v1/workspaceManagement/files/multipart/complete') return response.socket?.resetAndDestroy()
       json(response, {})
     }
-    const client = new CargoClient({ baseUrl: base, token: 't', version: 'test', fetch: (await import('../../src/api/transport.js')).createTransport({}) })
+    const client = new CargoClient({ baseUrl: base, token: 't', version: 'test', fetch: (await import('../../src/api/transport.js')).sendHttp })
     const error = await uploadWorkspaceFile(client, { path: file(), name: 'companies.csv', size: 17, contentType: 'text/csv' }, { threshold: 1 }).catch((e: unknown) => e)
     expect(error).toMatchObject({
       message: 'Upload of companies.csv: the answer to completing it was lost (ECONNRESET); the file may have been stored as abc-companies.csv.',

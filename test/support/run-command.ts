@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { Config } from '@oclif/core'
 import type { Command } from '@oclif/core'
 import { type Clock, type InterruptSource, overrideFactory } from '../../src/cli/factory.js'
-import { type FastCommand, parseFastArgv, runFastCommand } from '../../src/cli/fast-path.js'
+import { type FastCommand, runFastCommand } from '../../src/cli/fast-path.js'
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url))
 export const TEST_BASE_URL = 'https://api.cargo.test'
@@ -87,11 +87,9 @@ export async function runCommand(command: { run: (argv: string[], config: Config
   process.exitCode = undefined
   try {
     const row = fastPath?.rowFor(command)
-    const parsed = row && parseFastArgv(row, argv)
-    if (row && parsed && fastPath) {
-      fastPath.ran.add(command)
-      await runFastCommand(row, parsed, (await oclifConfig()).version, fastPath.loadDefinitions)
-    } else await command.run(argv, await oclifConfig())
+    const ranFast = row && fastPath && !argv.includes('--help') && (await runFastCommand(row, argv, (await oclifConfig()).version, fastPath.loadDefinitions))
+    if (ranFast) fastPath?.ran.add(command)
+    else await command.run(argv, await oclifConfig())
   } finally {
     overrideFactory(undefined)
   }

@@ -77,12 +77,12 @@ describe.each([
 })
 
 describe('--help of the segment commands that take --filter lists the operators', () => {
-  it.each(commands)('%s (the fast path and oclif alike)', async (id) => {
+  it.each(commands)('%s (rendered at build time, and by oclif at 80 columns)', async (id) => {
     const command = (await loadCommand(`segmentation ${id}`)) as { description?: string }
     expect(command.description).toContain(describeFilterOperators())
     const argv = ['segmentation', ...id.split(' '), '--help']
     const env = cleanEnv({ CARGO_AI_CONFIG_DIR: freshConfigDir() })
-    for (const help of await Promise.all([cli(argv, env), cli(argv, { ...env, CARGO_AI_FAST_PATH: '0' })])) {
+    for (const help of await Promise.all([cli(argv, env), cli(argv, { ...env, OCLIF_COLUMNS: '80' })])) {
       expect(help.code).toBe(0)
       const text = help.stdout.replace(/\s+/g, ' ')
       expect(text).toContain('string: is, isNot, contains, doesNotContain, startsWith, endsWith, isNull, isNotNull, isEmpty, isNotEmpty')
