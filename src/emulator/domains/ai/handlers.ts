@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import * as api from '../../../api/endpoints/ai.js'
+import { messageStatus } from '../../../api/schemas/ai.js'
+import { finishedRunStatus } from '../../../api/schemas/orchestration.js'
 import { type Ctx, live, lookup, mustGet, on, save } from '../../kernel/context.js'
 import { publicView, sent, stamps } from '../../kernel/doc-fields.js'
 import type { JsonObject } from '../../expressions.js'
@@ -136,7 +138,9 @@ const releaseView = (release: AiReleaseDoc) => ({ release: publicView(release) }
 // ---------------------------------------------------------------------------------------------
 // Messages on simulated time
 
-const isFinished = (status: string) => ['success', 'error', 'cancelled'].includes(status)
+/** A message ends in the statuses a run ends in: the API's message statuses that are finished run statuses. */
+const finishedMessageStatuses: readonly string[] = messageStatus.options.filter((status) => (finishedRunStatus.options as readonly string[]).includes(status))
+const isFinished = (status: string) => finishedMessageStatuses.includes(status)
 
 function textOf(parts: readonly Item[]): string {
   return parts

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { HostedKind, SourceFile } from '../../../api/schemas/hosting.js'
+import { finishedDeploymentStatuses, type HostedKind, type SourceFile } from '../../../api/schemas/hosting.js'
 import type { Timing } from '../../kernel/timing.js'
 import { iso } from '../../kernel/timing.js'
 import type { DeploymentDoc, HostingSourceDoc } from './documents.js'
@@ -41,7 +41,7 @@ export function bundleSha256(files: readonly SourceFile[]): string {
   return hash.digest('hex')
 }
 
-const FINISHED = new Set(['success', 'error', 'cancelled'])
+const FINISHED = new Set<string>(finishedDeploymentStatuses)
 export const isFinished = (status: string) => FINISHED.has(status)
 
 /** The deployment as it looks at `now`; the same object when nothing changed. */

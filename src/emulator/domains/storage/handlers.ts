@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import * as api from '../../../api/endpoints/storage.js'
+import { activeRunStatus } from '../../../api/schemas/orchestration.js'
+import { storageRunStatus } from '../../../api/schemas/storage.js'
 import { type Ctx, type Handler, later, live, lookup, mustGet, on, save } from '../../kernel/context.js'
 import { type FileDoc } from '../orchestration/documents.js'
 import { publicView, sent, stamps } from '../../kernel/doc-fields.js'
@@ -245,7 +247,9 @@ export function runView(run: StorageRunDoc, now: number): StorageRunDoc {
   return { ...publicView(run), status, updatedAt: iso(changedAt), finishedAt: finishedAt === null ? null : iso(finishedAt) } as StorageRunDoc
 }
 
-const isActive = (run: StorageRunDoc) => ['pending', 'running', 'cancelling'].includes(run.status)
+/** A sync run is active in the statuses a run is active in: the API's storage run statuses that are active run statuses. */
+const activeStorageRunStatuses: readonly string[] = storageRunStatus.options.filter((status) => (activeRunStatus.options as readonly string[]).includes(status))
+const isActive = (run: StorageRunDoc) => activeStorageRunStatuses.includes(run.status)
 
 function activeRun(ctx: Ctx, modelUuid: string): StorageRunDoc | undefined {
   return ctx.store.find<StorageRunDoc>('storageRun', ctx.workspaceUuid, { modelUuid }).map((run) => runView(run, ctx.now)).find(isActive)
