@@ -27,7 +27,7 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
 const dir = mkdtempSync(join(tmpdir(), 'cargo-ai-bench-'))
 const target = join(dir, 'runs.ndjson')
 const env = { ...process.env, CARGO_AI_CONFIG_DIR: dir, CARGO_AI_BASE_URL: `http://127.0.0.1:${server.address().port}`, CARGO_AI_TOKEN: 'bench' }
-const args = ['--import', join(root, 'bench', 'report-rss.mjs'), join(root, 'bin', 'run.js'), 'orchestration', 'run', 'download', '--workflow-uuid', 'w', '--output', target]
+const args = ['--import', join(root, 'bench', 'report-rss.mjs'), join(root, 'bin', 'run.js'), 'orchestration', 'run', 'download', '--workflow-uuid', '6f1e2d3c-4b5a-4968-8776-655443322110', '--output', target]
 let stderr = ''
 const started = Date.now()
 const code = await new Promise((resolve) => {

@@ -2,10 +2,9 @@ import type { DebugLog } from '../debug.js'
 import { sleep } from '../sleep.js'
 import { type PayloadOf, type ResultOf, type WireEndpoint, pathParams } from './endpoint.js'
 import { ApiError, errorFromResponse } from './errors.js'
-import { CONNECT_TIMEOUT_CODE } from './http-transport.js'
 import { stripNulls } from './null-stripping.js'
 import { serializeQuery } from './query-string.js'
-import type { FetchLike, HttpResponse } from './transport.js'
+import { CONNECT_TIMEOUT_CODE, type FetchLike, type HttpBody, type HttpResponse, isStreamedBody } from './transport.js'
 
 export const DEFAULT_BASE_URL = 'https://api.getcargo.io'
 export const DEFAULT_TIMEOUT_MS = 360_000
@@ -70,7 +69,9 @@ export interface HttpRequest {
   url: string
   method: string
   headers: Record<string, string>
-  body?: string | FormData | Blob
+  body?: HttpBody
+  /** the byte length of a streamed body */
+  bodyLength?: number
 }
 
 export interface CallOptions {
@@ -123,14 +124,17 @@ export class CargoClient {
   async call<E extends WireEndpoint>(endpoint: E, payload: PayloadOf<E>, callOptions: CallOptions = {}): Promise<ResultOf<E>> {
     const sentAt = new Date()
     try {
-      return await this.withRetries(endpoint, callOptions, () => this.attempt(endpoint, payload, callOptions))
+      return await this.retrying(endpoint, callOptions, () => this.attempt(endpoint, payload, callOptions))
     } catch (error) {
       throw endpoint.idempotent ? error : asLostAnswer(error, endpoint, sentAt)
     }
   }
 
-  /** Runs `attempt` until it succeeds, `retryDelay` says stop, or the caller's signal aborts (no retry outlives it). */
-  private async withRetries<T>(endpoint: Pick<WireEndpoint, 'idempotent' | 'method' | 'path'>, callOptions: CallOptions, attempt: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `attempt` until it succeeds, `retryDelay` says stop, or the caller's signal aborts (no retry
+   * outlives it): the one retry loop of every request the CLI sends, API calls and S3 parts alike.
+   */
+  async retrying<T>(endpoint: Pick<WireEndpoint, 'idempotent' | 'method' | 'path'>, callOptions: CallOptions, attempt: () => Promise<T>): Promise<T> {
     const { signal } = callOptions
     for (let number = 1; ; number++) {
       try {
@@ -208,7 +212,7 @@ export class CargoClient {
    * Cargo headers and token renewal included, and retried as a read; its body is handed back unread, for streaming.
    */
   async callForBytes<E extends WireEndpoint>(endpoint: E, payload: PayloadOf<E>, callOptions: CallOptions = {}): Promise<DownloadBody> {
-    return this.withRetries(endpoint, callOptions, async () => {
+    return this.retrying(endpoint, callOptions, async () => {
       const { request, response, done } = await this.sendRenewing(endpoint, payload as Record<string, unknown>, callOptions)
       if (!response.ok) {
         try {
@@ -232,7 +236,7 @@ export class CargoClient {
    */
   async download(url: string, callOptions: CallOptions = {}): Promise<DownloadBody> {
     const request = { url, method: 'GET', headers: {} }
-    return this.withRetries({ idempotent: true, method: 'GET', path: safePath(url) }, callOptions, async () => {
+    return this.retrying({ idempotent: true, method: 'GET', path: safePath(url) }, callOptions, async () => {
       const { response, done } = await this.send(request, callOptions)
       if (!response.ok) {
         done.clear()
@@ -241,6 +245,24 @@ export class CargoClient {
       }
       return { chunks: this.idleTimedChunks(response, done, request) }
     })
+  }
+
+  /**
+   * Sends a body to a signed URL (an S3 part PUT) with no headers at all (the URL carries its own
+   * authorization), once, under the client's timeout; answers the status and headers once the answer is
+   * read. Retrying is the caller's, through `retrying`, since a streamed body is made anew for each attempt.
+   */
+  async sendToSignedUrl(url: string, method: string, body: HttpBody, bodyLength: number | undefined, callOptions: CallOptions = {}): Promise<Pick<HttpResponse, 'status' | 'ok' | 'headers'>> {
+    const request: HttpRequest = { url, method, headers: {}, body, bodyLength }
+    const { response, done } = await this.send(request, callOptions)
+    try {
+      await readText(response, request)
+      return response
+    } catch (error) {
+      throw done.timedOut() ? timeoutError(this.timeoutMs, request, error) : error
+    } finally {
+      done.clear()
+    }
   }
 
   private async *idleTimedChunks(response: HttpResponse, done: Sent['done'], request: HttpRequest): AsyncIterable<Uint8Array> {
@@ -302,15 +324,18 @@ export class CargoClient {
         callOptions.signal?.removeEventListener('abort', onAbort)
       },
     }
-    this.options.debug?.(`→ ${request.method} ${request.url}${typeof request.body === 'string' ? ` ${truncate(request.body)}` : ''}`)
+    const sent = typeof request.body === 'string' ? ` ${truncate(request.body)}` : request.bodyLength !== undefined ? ` (${request.bodyLength} bytes)` : ''
+    this.options.debug?.(`→ ${request.method} ${request.url}${sent}`)
     const started = Date.now()
     try {
+      const streamed = isStreamedBody(request.body)
       const response = await this.options.fetch(request.url, {
         method: request.method,
         headers: request.headers,
         body: request.body,
         signal: controller.signal,
         redirect: 'follow',
+        ...(streamed ? { duplex: 'half' as const, bodyLength: request.bodyLength } : {}),
       })
       this.options.debug?.(`← ${response.status} ${request.method} ${request.url} (${Date.now() - started} ms)`)
       return { response, done }

@@ -1,12 +1,42 @@
 /**
- * How the CLI sends HTTP. Plain calls go through node:http (http-transport.ts: Node's global fetch costs a
- * short command more than everything else together). Multipart bodies and proxied calls use the global
- * fetch, with undici's EnvHttpProxyAgent as the dispatcher where a proxy variable is set (HTTPS_PROXY,
- * HTTP_PROXY, NO_PROXY); undici is loaded only then.
+ * The one way the CLI sends HTTP: API calls, OAuth and email sign-in, signed-URL downloads and S3 part
+ * PUTs all go through `sendHttp`. It is written on node:http(s), which is in Node's start-up snapshot:
+ * Node 20's global fetch costs a short command about 40 ms to load its Response class and 150–200 ms to
+ * compile and tear down undici's WebAssembly parser (bench/README.md).
+ * It covers what the CLI sends (string, byte, streamed and FormData bodies, abort signals, redirects,
+ * compressed answers, a connect timeout) and fails like fetch: a TypeError whose `cause` carries the
+ * system error code, so that a fetch-shaped stand-in (the embedded emulator, a test) behaves the same.
+ * Proxies come from the environment (HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY) through proxy-agent
+ * libraries, loaded only when one of those variables is set. Per-call timeouts, retries and DEBUG
+ * logging are the client's (client.ts).
  */
-import { nodeHttpFetch } from './http-transport.js'
+// the module objects, not named imports: interceptors (msw in tests, APM agents) patch `http.request` on them
+import http, { type Agent, type ClientRequest, type IncomingMessage } from 'node:http'
+import https from 'node:https'
+import { pipeline, Readable, Transform } from 'node:stream'
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib'
 
-/** The part of fetch's Response the CLI reads; a real Response satisfies it. */
+/**
+ * A body read as it is sent (a file part: `Readable.toWeb(createReadStream(path, {start, end}))`). A web
+ * stream rather than a Node one because fetch-shaped stand-ins (the embedded emulator, tests) hand the
+ * init to `new Request`, which takes it as it is.
+ */
+export type StreamedBody = ReadableStream<Uint8Array>
+export type HttpBody = string | Uint8Array<ArrayBuffer> | FormData | StreamedBody
+
+export interface HttpRequestInit {
+  method?: string
+  headers?: Record<string, string>
+  body?: HttpBody
+  /** the byte length of a streamed body, sent as content-length (storage refuses a chunked part) */
+  bodyLength?: number
+  /** what fetch and `new Request` require with a streamed body; a stand-in built on them gets it passed on */
+  duplex?: 'half'
+  signal?: AbortSignal
+  redirect?: 'follow' | 'manual' | 'error'
+}
+
+/** The part of fetch's Response the CLI reads; a real Response satisfies it (the embedded emulator answers with one). */
 export interface HttpResponse {
   readonly status: number
   readonly ok: boolean
@@ -18,38 +48,277 @@ export interface HttpResponse {
   json(): Promise<unknown>
 }
 
-export interface HttpRequestInit {
-  method?: string
-  headers?: Record<string, string>
-  body?: string | FormData | Blob
-  signal?: AbortSignal
-  redirect?: RequestRedirect
-}
-
+/** A function with fetch's shape: `sendHttp`, or a stand-in with the same contract (embedded emulator, tests). */
 export type FetchLike = (input: string, init?: HttpRequestInit) => Promise<HttpResponse>
 
-const proxyVariables = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy']
+const MAX_REDIRECTS = 20
+/** What Node's fetch sends unasked: the original CLI's requests carry these (wire.md §3), and some gateways refuse a request without a user-agent. */
+const DEFAULT_HEADERS = { accept: '*/*', 'accept-language': '*', 'sec-fetch-mode': 'cors', 'user-agent': 'node', 'accept-encoding': 'gzip, deflate' }
+/** Nothing reached the server when the TCP/TLS connection is not up by then, so any call may be retried. */
+export const CONNECT_TIMEOUT_MS = 10_000
+export const CONNECT_TIMEOUT_CODE = 'ECONNECTTIMEOUT'
+/** A proxy URL with a scheme the proxy agents do not speak (socks): failing beats going around the proxy. */
+export const UNSUPPORTED_PROXY_CODE = 'EPROXYSCHEME'
 
-const globalFetch: FetchLike = (input, init) => fetch(input, init as RequestInit)
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy']
 
-export function createTransport(env: NodeJS.ProcessEnv = process.env): FetchLike {
-  const useProxy = proxyVariables.some((name) => env[name])
-  if (!useProxy) return (input, init) => (isStreamable(init?.body) ? nodeHttpFetch(input, init) : globalFetch(input, init))
-  let proxyDispatcher: Promise<unknown> | undefined
+/** Which agent carries a request to a URL: a proxy's, or undefined for Node's default (a direct connection). */
+type AgentFor = (url: URL) => Agent | undefined
+
+/**
+ * The transport of a process. Without a proxy variable, `sendHttp` itself; with one, `sendHttp` through
+ * the proxy that proxy-from-env picks for each URL (NO_PROXY honoured). The variables are read from
+ * process.env, where proxy-from-env reads them.
+ */
+export function createTransport(): FetchLike {
+  if (!PROXY_VARIABLES.some((name) => process.env[name])) return sendHttp
+  let agents: Promise<AgentFor> | undefined
   return async (input, init) => {
-    proxyDispatcher ??= import('undici').then(
-      ({ EnvHttpProxyAgent }) =>
-        new EnvHttpProxyAgent({
-          httpProxy: env.HTTP_PROXY ?? env.http_proxy,
-          httpsProxy: env.HTTPS_PROXY ?? env.https_proxy ?? env.HTTP_PROXY ?? env.http_proxy,
-          noProxy: env.NO_PROXY ?? env.no_proxy,
-        }),
-    )
-    const dispatcher = await proxyDispatcher
-    return fetch(input, { ...init, dispatcher } as RequestInit)
+    agents ??= proxyAgents()
+    return send(input, init, await agents)
   }
 }
 
-function isStreamable(body: HttpRequestInit['body']): body is string | undefined {
-  return body === undefined || typeof body === 'string'
+/** One request over node:http(s), without a proxy. */
+export function sendHttp(url: string, init: HttpRequestInit = {}): Promise<HttpResponse> {
+  return send(url, init, () => undefined)
+}
+
+async function proxyAgents(): Promise<AgentFor> {
+  const [{ getProxyForUrl }, { HttpProxyAgent }, { HttpsProxyAgent }] = await Promise.all([
+    import('proxy-from-env'),
+    import('http-proxy-agent'),
+    import('https-proxy-agent'),
+  ])
+  // one agent per proxy and scheme, so that its sockets are kept alive across calls
+  const agents = new Map<string, Agent>()
+  return (url) => {
+    const proxy = getProxyForUrl(url.href)
+    if (!proxy) return undefined
+    const { protocol } = new URL(proxy)
+    if (protocol !== 'http:' && protocol !== 'https:') {
+      throw new TypeError('fetch failed', {
+        cause: Object.assign(new Error(`the proxy ${protocol}// is not supported (give an http or https proxy URL)`), { code: UNSUPPORTED_PROXY_CODE }),
+      })
+    }
+    const key = `${url.protocol} ${proxy}`
+    let agent = agents.get(key)
+    if (!agent) {
+      agent = url.protocol === 'https:' ? new HttpsProxyAgent(proxy) : new HttpProxyAgent(proxy)
+      agents.set(key, agent)
+    }
+    return agent
+  }
+}
+
+async function send(url: string, init: HttpRequestInit = {}, agentFor: AgentFor): Promise<HttpResponse> {
+  let target = new URL(url)
+  let method = (init.method ?? 'GET').toUpperCase()
+  let headers: Record<string, string> = { ...DEFAULT_HEADERS, ...lowerCaseKeys(init.headers ?? {}) }
+  let body = init.body
+  let bodyLength = init.bodyLength
+  for (let redirects = 0; ; redirects++) {
+    const message = await request(target, method, headers, body, bodyLength, agentFor(target), init.signal)
+    const location = message.headers.location
+    if (!isRedirect(message.statusCode) || !location || init.redirect === 'manual') return new NodeHttpResponse(message, method, init.signal)
+    message.resume()
+    if (init.redirect === 'error' || redirects >= MAX_REDIRECTS) throw new TypeError('fetch failed', { cause: redirectError(redirects >= MAX_REDIRECTS ? 'too many redirects' : 'unexpected redirect') })
+    const next = new URL(location, target)
+    if (message.statusCode === 303 || ((message.statusCode === 301 || message.statusCode === 302) && method === 'POST')) {
+      method = method === 'HEAD' ? 'HEAD' : 'GET'
+      body = undefined
+      bodyLength = undefined
+      headers = withoutHeaders(headers, ['content-type', 'content-length'])
+    } else if (isStreamedBody(body)) {
+      // 307 and 308 send the body again, and a stream was read as it went
+      throw new TypeError('fetch failed', { cause: redirectError('a streamed body cannot be sent again to follow a redirect') })
+    }
+    // as fetch: credentials are not carried to another origin
+    if (next.origin !== target.origin) headers = withoutHeaders(headers, ['authorization', 'cookie'])
+    target = next
+  }
+}
+
+function request(
+  target: URL,
+  method: string,
+  headers: Record<string, string>,
+  body: HttpBody | undefined,
+  bodyLength: number | undefined,
+  agent: Agent | undefined,
+  signal?: AbortSignal,
+): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortReason(signal))
+    const { payload, stream, contentType } = encodeBody(body)
+    const requestHeaders = { ...headers }
+    if (contentType && !requestHeaders['content-type']) requestHeaders['content-type'] = contentType
+    if (payload) requestHeaders['content-length'] = String(payload.byteLength)
+    else if (stream && bodyLength !== undefined) requestHeaders['content-length'] = String(bodyLength)
+    const outgoing = (target.protocol === 'https:' ? https : http).request(target, { method, headers: requestHeaders, ...(agent ? { agent } : {}) })
+    const onAbort = () => outgoing.destroy(abortReason(signal))
+    signal?.addEventListener('abort', onAbort, { once: true })
+    const connectTimer = watchConnection(outgoing)
+    outgoing.once('response', (message) => {
+      clearTimeout(connectTimer)
+      signal?.removeEventListener('abort', onAbort)
+      resolve(message)
+    })
+    // `on`, not `once`: a body cut or aborted later errors the request again, after this promise settled
+    outgoing.on('error', (error) => {
+      clearTimeout(connectTimer)
+      signal?.removeEventListener('abort', onAbort)
+      reject(isAbort(error) ? error : new TypeError('fetch failed', { cause: error }))
+    })
+    if (!stream) return void outgoing.end(payload)
+    // a source that fails (a file read error, a length not kept) fails the request with its own error (a
+    // pipeline would abort the request as a plain "socket hang up"); a request that ends early closes the source
+    const source = bodyLength === undefined ? stream : pipeline(stream, lengthKept(bodyLength), () => {})
+    source.once('error', (error) => outgoing.destroy(error))
+    outgoing.once('close', () => source.destroy())
+    source.pipe(outgoing)
+  })
+}
+
+/** Passes a streamed body on, failing it when it is not `length` bytes (a file changed while it was sent) rather than leaving the server waiting. */
+function lengthKept(length: number): Transform {
+  let seen = 0
+  const mismatch = () => Object.assign(new Error(`the body was ${seen} bytes where ${length} were announced`), { code: 'EBODYLENGTH' })
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length
+      done(seen > length ? mismatch() : null, chunk)
+    },
+    flush(done) {
+      done(seen === length ? null : mismatch())
+    },
+  })
+}
+
+/** A body as bytes to write at once, or as a stream to pipe; FormData is encoded by the platform, boundary included. */
+function encodeBody(body: HttpBody | undefined): { payload?: Buffer; stream?: Readable; contentType?: string } {
+  if (body === undefined) return {}
+  if (typeof body === 'string') return { payload: Buffer.from(body) }
+  if (body instanceof Uint8Array) return { payload: Buffer.from(body.buffer, body.byteOffset, body.byteLength) }
+  if (isStreamedBody(body)) return { stream: Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>) }
+  // Request encodes the form as a stream, boundary included (file parts read as they are sent); nothing of
+  // undici's HTTP client is loaded by it, only its body classes, and only for forms
+  const encoded = new Request('http://form.invalid/', { method: 'POST', body })
+  const stream = encoded.body ? Readable.fromWeb(encoded.body as import('node:stream/web').ReadableStream<Uint8Array>) : Readable.from([])
+  return { stream, contentType: encoded.headers.get('content-type') ?? undefined }
+}
+
+/** Tested without naming FormData or ReadableStream: in Node 20 those globals load modules a plain call must not pay for. */
+export function isStreamedBody(body: HttpBody | undefined): body is StreamedBody {
+  return typeof body === 'object' && body !== null && Symbol.asyncIterator in body
+}
+
+/** Fails the request with CONNECT_TIMEOUT_CODE when no connection is up in time. */
+function watchConnection(outgoing: ClientRequest): NodeJS.Timeout {
+  const timer = setTimeout(() => {
+    outgoing.destroy(Object.assign(new Error(`Could not connect within ${CONNECT_TIMEOUT_MS / 1000} s`), { code: CONNECT_TIMEOUT_CODE }))
+  }, CONNECT_TIMEOUT_MS)
+  timer.unref()
+  outgoing.once('socket', (socket) => {
+    if (!socket.connecting) return clearTimeout(timer)
+    socket.once('encrypted' in socket ? 'secureConnect' : 'connect', () => clearTimeout(timer))
+  })
+  return timer
+}
+
+class NodeHttpResponse implements HttpResponse {
+  readonly status: number
+  readonly statusText: string
+  readonly headers: { get(name: string): string | null }
+  private readonly stream: Readable | undefined
+  private webBody: ReadableStream<Uint8Array> | null | undefined
+
+  constructor(message: IncomingMessage, method: string, signal?: AbortSignal) {
+    this.status = message.statusCode ?? 0
+    this.statusText = message.statusMessage ?? ''
+    const raw = message.headers
+    this.headers = {
+      get: (name) => {
+        const value = raw[name.toLowerCase()]
+        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value
+      },
+    }
+    if (method === 'HEAD' || this.status === 204 || this.status === 304) {
+      message.resume()
+      return
+    }
+    // a failure before the body is read (while a token is renewed, say) surfaces when it is read, not as a crash
+    message.on('error', () => {})
+    this.stream = decoded(message)
+    this.stream.on('error', () => {})
+    if (signal) {
+      const onAbort = () => this.stream?.destroy(abortReason(signal))
+      signal.addEventListener('abort', onAbort, { once: true })
+      this.stream.once('close', () => signal.removeEventListener('abort', onAbort))
+    }
+  }
+
+  get ok(): boolean {
+    return this.status >= 200 && this.status < 300
+  }
+
+  get body(): ReadableStream<Uint8Array> | null {
+    if (this.webBody === undefined) this.webBody = this.stream ? (Readable.toWeb(this.stream) as ReadableStream<Uint8Array>) : null
+    return this.webBody
+  }
+
+  chunks(): AsyncIterable<Uint8Array> {
+    return this.stream ?? Readable.from([])
+  }
+
+  async text(): Promise<string> {
+    if (!this.stream) return ''
+    const chunks: Buffer[] = []
+    try {
+      for await (const chunk of this.stream) chunks.push(chunk as Buffer)
+    } catch (error) {
+      throw isAbort(error) ? error : new TypeError('terminated', { cause: error })
+    }
+    return Buffer.concat(chunks).toString('utf8')
+  }
+
+  async json(): Promise<unknown> {
+    return JSON.parse(await this.text())
+  }
+}
+
+function decoded(message: IncomingMessage): Readable {
+  const encoding = String(message.headers['content-encoding'] ?? '').trim().toLowerCase()
+  const decoder =
+    encoding === 'gzip' || encoding === 'x-gzip' ? createGunzip() : encoding === 'deflate' ? createInflate() : encoding === 'br' ? createBrotliDecompress() : undefined
+  if (!decoder) return message
+  message.on('error', (error) => decoder.destroy(error))
+  message.on('aborted', () => decoder.destroy(Object.assign(new Error('aborted'), { code: 'ECONNRESET' })))
+  return message.pipe(decoder)
+}
+
+function isRedirect(status: number | undefined): boolean {
+  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308
+}
+
+function redirectError(message: string): Error {
+  return Object.assign(new Error(message), { code: 'EREDIRECT' })
+}
+
+function abortReason(signal?: AbortSignal): Error {
+  const reason = signal?.reason
+  return reason instanceof Error ? reason : Object.assign(new Error('This operation was aborted'), { name: 'AbortError' })
+}
+
+function isAbort(error: unknown): boolean {
+  const name = (error as Error)?.name
+  return name === 'AbortError' || name === 'TimeoutError'
+}
+
+function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]))
+}
+
+function withoutHeaders(headers: Record<string, string>, names: string[]): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !names.includes(name)))
 }

@@ -57,7 +57,7 @@ export function createFactory(): Factory {
       stderrIsTTY: Boolean(process.stderr.isTTY),
     },
     env,
-    fetch: override?.fetch ?? createTransport(env),
+    fetch: override?.fetch ?? createTransport(),
     clock: override?.clock ?? systemClock,
     onInterrupt: override?.onInterrupt ?? processInterrupts,
   }

@@ -2,29 +2,21 @@ import { openAsBlob } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import type { Writable } from 'node:stream'
-import { type CargoClient, DEFAULT_TIMEOUT_MS, mayHaveReachedServer } from '../api/client.js'
-import {
-  abortMultipartUpload,
-  completeMultipartUpload,
-  signMultipartUploadPart,
-  startMultipartUpload,
-  uploadFile,
-} from '../api/endpoints/workspace-management.js'
-import { ApiError, kindOfStatus } from '../api/errors.js'
+import { type CargoClient, mayHaveReachedServer } from '../api/client.js'
+import { abortMultipartUpload, completeMultipartUpload, startMultipartUpload, uploadFile } from '../api/endpoints/workspace-management.js'
+import { type MultipartUploadIds, PartFailure, sendParts } from '../api/multipart-upload.js'
 import type { MultipartPart, UploadedFile } from '../api/schemas/workspace-management.js'
 import { CliError, ExitCode, UsageError } from './cli-error.js'
 import { reportError } from './output.js'
 
 /**
  * `workspaceManagement file upload` (wire.md §9): one multipart POST under 50 MiB; from 50 MiB the file goes
- * straight to S3 in 8 MiB parts (create, then sign + PUT per part, then complete; abort on failure).
- * The file is never read into memory as a whole: each request body is a file-backed Blob (or a slice).
+ * straight to S3 in 8 MiB parts (create, then sign + PUT per part, then complete; abort on failure). The
+ * parts themselves are sent by src/api/multipart-upload.ts; this module decides the flow and turns its
+ * failures into the CLI's errors. The file is never read into memory as a whole.
  */
 
 export const MULTIPART_THRESHOLD = 50 * 1024 * 1024
-export const PART_SIZE = 8 * 1024 * 1024
-export const MAX_PARTS_IN_FLIGHT = 4
-export const MAX_PART_ATTEMPTS = 3
 
 export interface LocalFile {
   path: string
@@ -39,9 +31,6 @@ export interface UploadOptions {
   threshold?: number
   partSize?: number
   concurrency?: number
-  attempts?: number
-  /** per part PUT; default: the client's timeout */
-  partTimeoutMs?: number
   onProgress?: (sentBytes: number, totalBytes: number) => void
   /** Ctrl-C or SIGTERM: stop sending, abort the multipart upload, fail with exit 130 */
   signal?: AbortSignal
@@ -102,7 +91,7 @@ export async function uploadWorkspaceFile(client: CargoClient, file: LocalFile, 
 async function uploadInOneRequest(client: CargoClient, file: LocalFile, options: UploadOptions): Promise<UploadResult> {
   const form = new FormData()
   form.append('file', await openAsBlob(file.path, { type: file.contentType }), file.name)
-  // fetch reports no progress while it sends: 0% now, 100% once answered
+  // no progress is reported while one request sends: 0% now, 100% once answered
   options.onProgress?.(0, file.size)
   const answer = await client.upload(uploadFile, form, {}, { signal: options.signal }).catch((error: unknown) => {
     // the request was under way: the server may have received the whole file and stored it
@@ -130,28 +119,11 @@ function normalize(answer: Record<string, unknown>, file: LocalFile): UploadResu
 // ---------------------------------------------------------------------------------------------
 // From the threshold: direct-to-S3 parts (wire.md §9.2)
 
-interface UploadIds {
-  s3Filename: string
-  uploadId: string
-}
-
-/** A part that failed every attempt; `cause` is its last failure. */
-class PartFailure extends Error {
-  constructor(
-    readonly partNumber: number,
-    readonly partCount: number,
-    readonly attempts: number,
-    readonly cause: unknown,
-  ) {
-    super(`part ${partNumber} of ${partCount} could not be sent after ${attempts} attempts: ${(cause as Error)?.message ?? String(cause)}`)
-  }
-}
-
 async function uploadInParts(client: CargoClient, file: LocalFile, options: UploadOptions): Promise<UploadResult> {
-  const ids: UploadIds = await client.call(startMultipartUpload, { contentType: file.contentType, filename: file.name })
+  const ids: MultipartUploadIds = await client.call(startMultipartUpload, { contentType: file.contentType, filename: file.name })
   let parts: MultipartPart[]
   try {
-    parts = await sendParts(client, ids, file, options)
+    parts = await sendParts(client, ids, file.path, file.size, options)
     if (options.signal?.aborted) throw new PartsInterrupted()
   } catch (error) {
     // nothing is stored until complete: aborting frees the parts sent so far
@@ -194,86 +166,6 @@ function uploadFailure(file: LocalFile, error: unknown, aborted: string): CliErr
   if (partFailure) Object.assign(fields, { partNumber: partFailure.partNumber, attempts: partFailure.attempts })
   if (body.status) fields.status = body.status
   return new CliError(`Upload of ${file.name} failed: ${what}.${aborted}`, exitCode, fields)
-}
-
-/** Sends every part, at most `concurrency` at a time; the first part that fails for good stops the rest. */
-async function sendParts(client: CargoClient, ids: UploadIds, file: LocalFile, options: UploadOptions): Promise<MultipartPart[]> {
-  const partSize = options.partSize ?? PART_SIZE
-  const partCount = Math.max(1, Math.ceil(file.size / partSize))
-  const attempts = options.attempts ?? MAX_PART_ATTEMPTS
-  const timeoutMs = options.partTimeoutMs ?? client.options.timeoutMs ?? DEFAULT_TIMEOUT_MS
-  // no type: a typed Blob would make fetch send a content-type, and the part PUT carries no headers
-  const blob = await openAsBlob(file.path)
-  const stop = new AbortController()
-  options.signal?.addEventListener('abort', () => stop.abort(), { once: true })
-  const parts: MultipartPart[] = []
-  let next = 1
-  let sent = 0
-  let failure: PartFailure | undefined
-
-  async function sendPart(partNumber: number): Promise<void> {
-    const body = blob.slice((partNumber - 1) * partSize, Math.min(partNumber * partSize, file.size))
-    let lastError: unknown
-    for (let attempt = 1; attempt <= attempts && !stop.signal.aborted; attempt++) {
-      try {
-        // every attempt signs again: a signed URL may have expired or been used
-        const { url } = await client.call(signMultipartUploadPart, { ...ids, partNumber }, { signal: stop.signal })
-        client.options.debug?.(`→ PUT part ${partNumber}/${partCount} (${body.size} bytes, attempt ${attempt})`)
-        const etag = await putPart(client, url, body, partNumber, timeoutMs, stop.signal)
-        parts.push({ partNumber, etag })
-        sent += body.size
-        options.onProgress?.(sent, file.size)
-        return
-      } catch (error) {
-        lastError = error
-      }
-    }
-    if (!stop.signal.aborted) {
-      failure = new PartFailure(partNumber, partCount, attempts, lastError)
-      stop.abort()
-    }
-  }
-
-  async function worker(): Promise<void> {
-    while (!stop.signal.aborted && next <= partCount) await sendPart(next++)
-  }
-
-  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? MAX_PARTS_IN_FLIGHT, partCount) }, worker))
-  if (failure) throw failure
-  return parts.sort((a, b) => a.partNumber - b.partNumber)
-}
-
-/**
- * PUT one slice to its signed URL through the client's transport, with no headers at all (the URL
- * carries its own authorization). A non-2xx status or a missing ETag fails the attempt.
- */
-async function putPart(client: CargoClient, url: string, body: Blob, partNumber: number, timeoutMs: number, stop: AbortSignal): Promise<string> {
-  const controller = new AbortController()
-  let timedOut = false
-  const timer = setTimeout(() => {
-    timedOut = true
-    controller.abort()
-  }, timeoutMs)
-  const onStop = () => controller.abort()
-  stop.addEventListener('abort', onStop, { once: true })
-  try {
-    const response = await client.options.fetch(url, { method: 'PUT', headers: {}, body, signal: controller.signal })
-    clearTimeout(timer)
-    await response.text().catch(() => undefined)
-    if (!response.ok) {
-      throw new ApiError(kindOfStatus(response.status), `the storage server refused part ${partNumber} (HTTP ${response.status})`, { status: response.status })
-    }
-    const etag = response.headers.get('etag')
-    if (!etag) throw new ApiError('server', `the storage server accepted part ${partNumber} without an ETag header`)
-    return etag
-  } catch (error) {
-    if (error instanceof ApiError) throw error
-    const detail = timedOut ? `timed out after ${timeoutMs / 1000} s` : ((error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message)
-    throw new ApiError('network', `network error sending part ${partNumber} (${detail})`, { cause: error })
-  } finally {
-    clearTimeout(timer)
-    stop.removeEventListener('abort', onStop)
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -459,7 +459,7 @@ describe('2. an interrupted upload never claims that nothing was stored when it 
       json(response, {})
     }
     const client = new CargoClient({ baseUrl: base, token: 't', version: 'test', fetch: (await import('../../src/api/transport.js')).sendHttp })
-    const error = await uploadWorkspaceFile(client, { path: file(), name: 'companies.csv', size: 17, contentType: 'text/csv' }, { threshold: 1 }).catch((e: unknown) => e)
+    const error = await uploadWorkspaceFile(client, { path: file(), name: 'companies.csv', size: 16, contentType: 'text/csv' }, { threshold: 1 }).catch((e: unknown) => e)
     expect(error).toMatchObject({
       message: 'Upload of companies.csv: the answer to completing it was lost (ECONNRESET); the file may have been stored as abc-companies.csv.',
       exitCode: 4,

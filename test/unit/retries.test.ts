@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { CargoClient, MAX_ATTEMPTS, parseRetryAfter, retryDelay } from '../../src/api/client.js'
 import { createRun, listRuns } from '../../src/api/endpoints/orchestration.js'
-import { CONNECT_TIMEOUT_CODE } from '../../src/api/http-transport.js'
+import { CONNECT_TIMEOUT_CODE } from '../../src/api/transport.js'
 import { ApiError } from '../../src/api/errors.js'
 
 const read = { idempotent: true }

@@ -25,8 +25,10 @@ function localFile(name: string, content: Buffer): LocalFile {
 const bytes = (size: number) => Buffer.from(Array.from({ length: size }, (_, i) => 97 + (i % 26)))
 
 interface Script {
-  /** part number → how many of its PUTs fail (HTTP 500) before one succeeds */
+  /** part number → how many of its PUTs fail before one succeeds */
   failures?: Record<number, number>
+  /** the status of those failures (default 503, which the client's retry policy retries) */
+  failureStatus?: number
   /** milliseconds a part PUT takes */
   delay?: (partNumber: number) => number
   /** answer part PUTs without an ETag header */
@@ -61,7 +63,7 @@ function scriptedClient(script: Script = {}): { client: CargoClient; seen: Seen 
         await sleep(script.delay?.(partNumber) ?? 5)
         if ((failures[partNumber] ?? 0) > 0) {
           failures[partNumber]--
-          return new Response('<Error>InternalError</Error>', { status: 500 })
+          return new Response('<Error>SlowDown</Error>', { status: script.failureStatus ?? 503 })
         }
         return new Response(null, { status: 200, headers: script.noEtag ? {} : { etag: `"etag-${partNumber}"` } })
       } finally {
@@ -85,7 +87,8 @@ function scriptedClient(script: Script = {}): { client: CargoClient; seen: Seen 
         return json({ errorMessage: `unexpected ${path}` }, 500)
     }
   }
-  return { client: new CargoClient({ baseUrl: BASE, token: 't', workspaceUuid: 'w', version: 'test', fetch }), seen }
+  // no jitter: retries come at once
+  return { client: new CargoClient({ baseUrl: BASE, token: 't', workspaceUuid: 'w', version: 'test', fetch, random: () => 0 }), seen }
 }
 
 const small = { threshold: 100, partSize: 10 }
@@ -115,7 +118,7 @@ describe('the S3 multipart flow (from the threshold)', () => {
     })
   })
 
-  it('retries a failing part with a newly signed URL', async () => {
+  it('retries a part answered 503 with a newly signed URL, the bytes streamed from the file each time', async () => {
     const { client, seen } = scriptedClient({ failures: { 2: 2 } })
     await uploadWorkspaceFile(client, localFile('retry.csv', bytes(30)), { threshold: 30, partSize: 10 })
 
@@ -124,7 +127,19 @@ describe('the S3 multipart flow (from the threshold)', () => {
     expect(new Set(urls).size).toBe(3)
     expect(signs(seen, 2)).toHaveLength(3)
     expect(signs(seen, 1)).toHaveLength(1)
+    expect(seen.puts.filter((put) => put.partNumber === 2).map((put) => put.body.toString())).toEqual(Array(3).fill('klmnopqrst'))
     expect(seen.api.at(-1)?.body.parts.map((part: { partNumber: number }) => part.partNumber)).toEqual([1, 2, 3])
+  })
+
+  it('does not retry a part refused with a status the retry policy leaves alone (500, as for any API read)', async () => {
+    const { client, seen } = scriptedClient({ failures: { 1: 1 }, failureStatus: 500 })
+    const error = (await uploadWorkspaceFile(client, localFile('refused.csv', bytes(10)), { threshold: 10, partSize: 10 }).catch((e: unknown) => e)) as CliError
+    expect([error.message, error.exitCode, error.fields]).toEqual([
+      'Upload of refused.csv failed: part 1 of 1 could not be sent after 1 attempt: the storage server refused part 1 (HTTP 500). The multipart upload was aborted.',
+      ExitCode.unavailable,
+      { reason: 'uploadFailed', partNumber: 1, attempts: 1, status: 500 },
+    ])
+    expect(seen.puts).toHaveLength(1)
   })
 
   it('gives up after 3 attempts of one part, starts no new part, aborts, and reports a clear error', async () => {
@@ -134,10 +149,10 @@ describe('the S3 multipart flow (from the threshold)', () => {
 
     expect(error).toBeInstanceOf(CliError)
     expect((error as CliError).message).toBe(
-      'Upload of doomed.csv failed: part 1 of 20 could not be sent after 3 attempts: the storage server refused part 1 (HTTP 500). The multipart upload was aborted.',
+      'Upload of doomed.csv failed: part 1 of 20 could not be sent after 3 attempts: the storage server refused part 1 (HTTP 503). The multipart upload was aborted.',
     )
     expect((error as CliError).exitCode).toBe(ExitCode.unavailable)
-    expect((error as CliError).fields).toEqual({ reason: 'uploadFailed', partNumber: 1, attempts: 3, status: 500 })
+    expect((error as CliError).fields).toEqual({ reason: 'uploadFailed', partNumber: 1, attempts: 3, status: 503 })
     expect(signs(seen, 1)).toHaveLength(3)
     expect(Math.max(...signs(seen).map((call) => call.body.partNumber))).toBe(4)
     expect(seen.api.map((call) => call.path).filter((path) => path !== 'multipart/sign')).toEqual(['multipart/create', 'multipart/abort'])
@@ -168,11 +183,11 @@ describe('the S3 multipart flow (from the threshold)', () => {
     const error = (await uploadWorkspaceFile(client, localFile('noetag.csv', bytes(10)), { threshold: 10, partSize: 10 }).catch((e: unknown) => e)) as CliError
 
     expect(error.message).toBe(
-      'Upload of noetag.csv failed: part 1 of 1 could not be sent after 3 attempts: the storage server accepted part 1 without an ETag header. The multipart upload could not be aborted (Server error (HTTP 500)); storage drops its parts when it expires.',
+      'Upload of noetag.csv failed: part 1 of 1 could not be sent after 1 attempt: the storage server accepted part 1 without an ETag header. The multipart upload could not be aborted (Server error (HTTP 500)); storage drops its parts when it expires.',
     )
     expect(error.exitCode).toBe(ExitCode.unavailable)
-    expect(error.fields).toEqual({ reason: 'uploadFailed', partNumber: 1, attempts: 3 })
-    expect(seen.puts).toHaveLength(3)
+    expect(error.fields).toEqual({ reason: 'uploadFailed', partNumber: 1, attempts: 1 })
+    expect(seen.puts).toHaveLength(1)
     expect(seen.api.map((call) => call.path).at(-1)).toBe('multipart/abort')
   })
 
