@@ -21,3 +21,12 @@ export function publicView<T>(doc: T): T {
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return doc
   return Object.fromEntries(Object.entries(doc).filter(([key]) => !key.startsWith('_'))) as T
 }
+
+/**
+ * An API entity as a document stores it: every field present, `null` where the API sends null (the api schemas
+ * make a `T | null` field optional, because the client strips nulls; the store keeps them, as the API sends them).
+ */
+export type WithNulls<T> = { [K in keyof T]-?: undefined extends T[K] ? Exclude<T[K], undefined> | null : T[K] }
+
+/** Omit that keeps the named keys of a loose (index-signature) type */
+export type Without<T, Key extends string> = { [K in keyof T as K extends Key ? never : K]: T[K] }

@@ -1,28 +1,14 @@
-import type { JsonObject } from '../../expressions.js'
+import type { Connector, CustomIntegration, Integration } from '../../../api/schemas/connection.js'
+import type { WithNulls } from '../../kernel/doc-fields.js'
 import type { StoredDoc } from '../../kernel/store.js'
 
 /** Stored connection documents: connectors, custom integrations and the catalogue's integrations (`_documentation` is internal). */
 
-export interface ConnectorDoc extends StoredDoc {
-  workspaceUuid: string
-  integrationSlug: string
-  slug: string
-  isDefault: boolean
-  useCredits: boolean
-  config: JsonObject | null
-  deletedAt: string | null
-}
+/** The fields of the API's Connector the emulator reads, nulls kept. */
+export type ConnectorDoc = StoredDoc & Pick<WithNulls<Connector>, 'workspaceUuid' | 'integrationSlug' | 'slug' | 'isDefault' | 'useCredits' | 'config' | 'deletedAt'>
 
-export interface CustomIntegrationDoc extends StoredDoc {
-  kind: 'external' | 'worker'
-  deletedAt: string | null
-}
+/** Either kind of the API's CustomIntegration, nulls kept. */
+export type CustomIntegrationDoc = StoredDoc & Pick<WithNulls<CustomIntegration>, 'kind' | 'deletedAt'>
 
-export interface IntegrationDoc extends StoredDoc {
-  slug: string
-  name: string
-  category: string
-  actions: JsonObject
-  extractors: JsonObject
-  _documentation: string
-}
+/** The fields of the API's Integration the emulator reads; `_documentation` (the markdown of the documentation endpoint) is internal. */
+export type IntegrationDoc = StoredDoc & Pick<Integration, 'slug' | 'name' | 'category' | 'actions' | 'extractors'> & { _documentation: string }

@@ -1,13 +1,8 @@
 import type { App, Deployment, SourceFile, Worker } from '../../../api/schemas/hosting.js'
+import type { WithNulls, Without } from '../../kernel/doc-fields.js'
 import type { StoredDoc } from '../../kernel/store.js'
 
-/**
- * Stored hosting documents: the API's entities with their nulls (the schemas make a `T | null` field optional,
- * because the client strips nulls; the store keeps them, as the API sends them).
- */
-type WithNulls<T> = { [K in keyof T]-?: undefined extends T[K] ? Exclude<T[K], undefined> | null : T[K] }
-/** Omit that keeps the named keys of a loose (index-signature) type */
-type Without<T, Key extends string> = { [K in keyof T as K extends Key ? never : K]: T[K] }
+/** Stored hosting documents: the API's entities with their nulls (WithNulls). */
 
 export type DeploymentDoc = WithNulls<Deployment> & StoredDoc
 export type AppDoc = WithNulls<Without<App, 'promotedDeployment'>> & StoredDoc & { promotedDeployment: DeploymentDoc | null }

@@ -1,17 +1,11 @@
 import type { ModelDoc } from '../orchestration/documents.js'
+import type { Dataset, Relationship, StorageRun } from '../../../api/schemas/storage.js'
 import type { JsonObject } from '../../expressions.js'
+import type { WithNulls } from '../../kernel/doc-fields.js'
 
 /** Stored storage documents: datasets, models (the orchestration model with its storage fields), relationships and sync runs. */
 
-export interface DatasetDoc extends JsonObject {
-  uuid: string
-  workspaceUuid: string
-  slug: string
-  kind: 'native' | 'connector'
-  createdAt: string
-  updatedAt: string
-  deletedAt: string | null
-}
+export type DatasetDoc = JsonObject & Pick<WithNulls<Dataset>, 'uuid' | 'workspaceUuid' | 'slug' | 'kind' | 'createdAt' | 'updatedAt' | 'deletedAt'>
 
 /** Source columns are stored without their kind (what batch previews show); additional ones with it. */
 export interface StorageModelDoc extends ModelDoc {
@@ -34,35 +28,29 @@ export interface StorageModelDoc extends ModelDoc {
   _syncedAt?: string
 }
 
-export interface RelationshipDoc extends JsonObject {
-  uuid: string
-  workspaceUuid: string
-  fromDatasetUuid: string
-  fromModelUuid: string
-  fromColumnSlug: string
-  fromPropertySlug: string | null
-  toDatasetUuid: string
-  toModelUuid: string
-  toColumnSlug: string
-  toPropertySlug: string | null
-  fromSelectedColumnSlugs: string[] | null
-  toSelectedColumnSlugs: string[] | null
-  relation: string
-}
+export type RelationshipDoc = JsonObject &
+  Pick<
+    WithNulls<Relationship>,
+    | 'uuid'
+    | 'workspaceUuid'
+    | 'fromDatasetUuid'
+    | 'fromModelUuid'
+    | 'fromColumnSlug'
+    | 'fromPropertySlug'
+    | 'toDatasetUuid'
+    | 'toModelUuid'
+    | 'toColumnSlug'
+    | 'toPropertySlug'
+    | 'fromSelectedColumnSlugs'
+    | 'toSelectedColumnSlugs'
+    | 'relation'
+  >
 
 /** A sync run: pending, then running, then success, on simulated time (computed when read). */
-export interface StorageRunDoc extends JsonObject {
-  uuid: string
-  workspaceUuid: string
-  modelUuid: string
-  status: string
-  temporalWorkflowId: string
-  errorMessage: string | null
-  s3Filenames: string[]
-  finishedAt: string | null
-  createdAt: string
-  updatedAt: string
-  _startAt: number
-  _endAt: number
-  _cancelledAt: number | null
-}
+export type StorageRunDoc = JsonObject &
+  Pick<WithNulls<StorageRun>, 'uuid' | 'workspaceUuid' | 'modelUuid' | 'status' | 'temporalWorkflowId' | 'errorMessage' | 's3Filenames' | 'finishedAt' | 'createdAt' | 'updatedAt'> & {
+    /** internal: when it starts and ends on simulated time, and when it was cancelled (epoch ms) */
+    _startAt: number
+    _endAt: number
+    _cancelledAt: number | null
+  }

@@ -1,41 +1,27 @@
 import type { JsonObject } from '../../expressions.js'
+import type { z } from 'zod'
+import type { cutover, migration, SystemOfRecord, systemOfRecordLog } from '../../../api/schemas/system-of-record.js'
+import type { WithNulls } from '../../kernel/doc-fields.js'
 import type { StoredDoc } from '../../kernel/store.js'
 
 /** Stored system-of-record documents: the systems, their migrations and cutovers (progress), and their logs. */
 
-export interface Progress {
-  uuid: string
-  status: 'running' | 'success' | 'error'
-  errorMessage: string | null
-  createdAt: string
-  finishedAt: string | null
-}
+/** A migration as the API shows it, nulls kept; a cutover is one too (Cutover). */
+export type Progress = Pick<WithNulls<z.infer<typeof migration>>, 'uuid' | 'status' | 'errorMessage' | 'createdAt' | 'finishedAt'>
 
-export interface Cutover extends Progress {
-  role: 'source' | 'target'
-  sourceSystemOfRecordUuid: string
-  targetSystemOfRecordUuid: string
-  tablesTotal: number
-  tablesMigrated: number
-}
+export type Cutover = Progress &
+  Pick<WithNulls<z.infer<typeof cutover>>, 'role' | 'sourceSystemOfRecordUuid' | 'targetSystemOfRecordUuid' | 'tablesTotal' | 'tablesMigrated'>
 
-export interface SorDoc extends StoredDoc {
-  workspaceUuid: string
-  config: JsonObject
-  lastMigration: Progress | null
-  cutover: Cutover | null
-  isActive: boolean
-  deletedAt: string | null
-  /** epoch ms when the running migration / cutover ends */
-  _migrationEndsAt?: number
-  _cutoverEndsAt?: number
-}
+/** The API's SystemOfRecord, nulls kept, with the emulator's JSON as config and when its running work ends. */
+export type SorDoc = StoredDoc &
+  Pick<WithNulls<SystemOfRecord>, 'workspaceUuid' | 'isActive' | 'deletedAt'> & {
+    config: JsonObject
+    lastMigration: Progress | null
+    cutover: Cutover | null
+    /** epoch ms when the running migration / cutover ends */
+    _migrationEndsAt?: number
+    _cutoverEndsAt?: number
+  }
 
-export interface LogDoc extends StoredDoc {
-  query: string
-  status: 'success' | 'error'
-  processedBytesCount: number
-  startedAt: string
-  finishedAt: string
-  createdAt: string
-}
+export type LogDoc = StoredDoc &
+  Pick<WithNulls<z.infer<typeof systemOfRecordLog>>, 'query' | 'status' | 'processedBytesCount' | 'startedAt' | 'finishedAt' | 'createdAt'>

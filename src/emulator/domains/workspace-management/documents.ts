@@ -1,13 +1,13 @@
+import type { Folder, Permission as ApiPermission, Role, Token } from '../../../api/schemas/workspace-management.js'
+import type { WithNulls } from '../../kernel/doc-fields.js'
 import type { StoredDoc } from '../../kernel/store.js'
 
 /** Stored workspaceManagement documents: members, roles, tokens, folders, uploaded files and multipart uploads. */
 
-export interface Permission {
-  effect: 'allow' | 'deny'
-  resources: string[] | null
-  actions: string[]
-}
+/** The API's Permission, nulls kept (`resources: null`: every resource). */
+export type Permission = Pick<WithNulls<ApiPermission>, 'effect' | 'resources' | 'actions'>
 
+/** Internal, not an API entity: a user's membership of a workspace (shown as the API's WorkspaceUser). */
 export interface MemberDoc extends StoredDoc {
   workspaceUuid: string
   userUuid: string
@@ -15,27 +15,14 @@ export interface MemberDoc extends StoredDoc {
   permissions: Permission[]
 }
 
-export interface RoleDoc extends StoredDoc {
-  workspaceUuid: string
-  slug: string
-}
+export type RoleDoc = StoredDoc & Pick<WithNulls<Role>, 'workspaceUuid' | 'slug'>
 
-export interface TokenDoc extends StoredDoc {
-  token: string
-  workspaceUuid: string
-  userUuid: string
-  deletedAt: string | null
-}
+export type TokenDoc = StoredDoc & Pick<WithNulls<Token>, 'token' | 'workspaceUuid' | 'userUuid' | 'deletedAt'>
 
-export interface FolderDoc extends StoredDoc {
-  parentUuid: string | null
-  kind: string
-  name: string
-  workspaceUuid: string
-  deletedAt: string | null
-  _order: number | null
-}
+/** The API's Folder, nulls kept; `_order` (internal) is its place among its siblings. */
+export type FolderDoc = StoredDoc & Pick<WithNulls<Folder>, 'parentUuid' | 'kind' | 'name' | 'workspaceUuid' | 'deletedAt'> & { _order: number | null }
 
+/** Not the API's UploadedFile (which is the upload's answer): an uploaded file as stored, with its size. */
 export interface WorkspaceFileDoc extends StoredDoc {
   workspaceUuid: string
   s3Filename: string
@@ -46,6 +33,7 @@ export interface WorkspaceFileDoc extends StoredDoc {
   _content?: string
 }
 
+/** Internal: an S3-like multipart upload in progress, and its parts (PartDoc). */
 export interface MultipartDoc extends StoredDoc {
   workspaceUuid: string
   s3Filename: string
