@@ -3,6 +3,9 @@ import type { StoredDoc } from '../../kernel/store.js'
 
 /** Stored ai documents: agents, their releases, chats and messages (a message's `_sim` is internal: when and how its answer completes). */
 
+// Hand-written with the field names of the API's Agent, AiRelease, Chat and Message, not their z.infer types: nested
+// values (actions, resources, parts, …) are the emulator's JSON (JsonObject) that the handlers read and build, and a
+// message carries its simulation (_sim).
 export interface Stamps {
   createdAt: string
   updatedAt: string

@@ -6,6 +6,9 @@ import type { StoredDoc } from '../../kernel/store.js'
 /**
  * Stored documents hold the wire shape of each entity, nulls included (the real server sends them;
  * entities.md §0), plus internal state under keys starting with `_`, which never leaves the emulator.
+ * Hand-written rather than z.infer types of src/api/schemas/orchestration.ts: graphs, executions, data and
+ * configs are the emulator's JSON (JsonObject) that the engine reads, and runs and batches carry their
+ * simulation (`_sim`, `_settleAt`).
  */
 
 // the API's own status sets: runs and batches end in the same statuses

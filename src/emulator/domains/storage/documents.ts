@@ -7,6 +7,8 @@ import type { WithNulls } from '../../kernel/doc-fields.js'
 
 export type DatasetDoc = JsonObject & Pick<WithNulls<Dataset>, 'uuid' | 'workspaceUuid' | 'slug' | 'kind' | 'createdAt' | 'updatedAt' | 'deletedAt'>
 
+// Hand-written, not the API's Model: columns are stored unlike the API shows them (see below), and it extends
+// the orchestration ModelDoc that plays and seeds store.
 /** Source columns are stored without their kind (what batch previews show); additional ones with it. */
 export interface StorageModelDoc extends ModelDoc {
   datasetUuid: string
