@@ -4,8 +4,7 @@
  * (`CargoClient.retrying`: a part PUT is idempotent, so network errors, timeouts, 429 and 502–504 are
  * retried, at most MAX_ATTEMPTS times), each attempt signing again; timeouts are the client's.
  */
-import { createReadStream } from 'node:fs'
-import { Readable } from 'node:stream'
+import { type FileHandle, open } from 'node:fs/promises'
 import { type CargoClient, MAX_ATTEMPTS, parseRetryAfter } from './client.js'
 import { signMultipartUploadPart } from './endpoints/workspace-management.js'
 import { ApiError, kindOfStatus } from './errors.js'
@@ -91,10 +90,37 @@ export async function sendParts(client: CargoClient, ids: MultipartUploadIds, pa
   return parts.sort((a, b) => a.partNumber - b.partNumber)
 }
 
-/** A file's bytes from `start`, `length` of them, read as they are sent. */
+/** Read size of a part when a reader brings no buffer of its own (the transport brings one). */
+const READ_CHUNK_BYTES = 64 * 1024
+
+/**
+ * A file's bytes from `start`, `length` of them, read as they are sent. A byte stream, so that the
+ * transport reads every chunk into one buffer of its own (see writeStream in transport.ts); other readers
+ * (the embedded emulator, tests) get buffers of READ_CHUNK_BYTES.
+ */
 function fileSlice(path: string, start: number, length: number): StreamedBody {
-  const stream = length === 0 ? Readable.from([]) : createReadStream(path, { start, end: start + length - 1 })
-  return Readable.toWeb(stream) as StreamedBody
+  const end = start + length
+  let position = start
+  let handle: FileHandle | undefined
+  return new ReadableStream({
+    type: 'bytes',
+    autoAllocateChunkSize: READ_CHUNK_BYTES,
+    async pull(controller) {
+      handle ??= await open(path, 'r')
+      const request = controller.byobRequest as ReadableStreamBYOBRequest
+      const view = request.view as Uint8Array
+      const wanted = Math.min(view.byteLength, end - position)
+      const { bytesRead } = wanted > 0 ? await handle.read(view, 0, wanted, position) : { bytesRead: 0 }
+      position += bytesRead
+      if (bytesRead > 0) return request.respond(bytesRead)
+      await handle.close()
+      controller.close()
+      request.respond(0)
+    },
+    async cancel() {
+      await handle?.close()
+    },
+  })
 }
 
 /** One PUT of one part; a non-2xx status or a missing ETag fails the attempt. */

@@ -13,7 +13,7 @@
 // the module objects, not named imports: interceptors (msw in tests, APM agents) patch `http.request` on them
 import http, { type Agent, type ClientRequest, type IncomingMessage } from 'node:http'
 import https from 'node:https'
-import { pipeline, Readable, Transform } from 'node:stream'
+import { Readable } from 'node:stream'
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib'
 
 /**
@@ -171,41 +171,76 @@ function request(
       reject(isAbort(error) ? error : new TypeError('fetch failed', { cause: error }))
     })
     if (!stream) return void outgoing.end(payload)
-    // a source that fails (a file read error, a length not kept) fails the request with its own error (a
-    // pipeline would abort the request as a plain "socket hang up"); a request that ends early closes the source
-    const source = bodyLength === undefined ? stream : pipeline(stream, lengthKept(bodyLength), () => {})
-    source.once('error', (error) => outgoing.destroy(error))
-    outgoing.once('close', () => source.destroy())
-    source.pipe(outgoing)
+    void writeStream(stream, outgoing, bodyLength)
   })
 }
 
-/** Passes a streamed body on, failing it when it is not `length` bytes (a file changed while it was sent) rather than leaving the server waiting. */
-function lengthKept(length: number): Transform {
-  let seen = 0
-  const mismatch = () => Object.assign(new Error(`the body was ${seen} bytes where ${length} were announced`), { code: 'EBODYLENGTH' })
-  return new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      seen += chunk.length
-      done(seen > length ? mismatch() : null, chunk)
-    },
-    flush(done) {
-      done(seen === length ? null : mismatch())
-    },
+/** Chunk size of a streamed body read into the transport's own buffer (a byte stream's BYOB reader). */
+const STREAM_CHUNK_BYTES = 64 * 1024
+
+/**
+ * Writes a streamed body, each chunk once the previous one has reached the socket. A byte stream (a file
+ * part) is read into one buffer, reused for every chunk: a new buffer per chunk lives outside V8's heap
+ * until the external memory grows enough to force a collection, 30–40 MiB at upload speed. A body that is
+ * not `bodyLength` bytes (a file changed while it was sent) fails the request instead of leaving the server
+ * waiting; so does a source that fails, with its own error.
+ */
+async function writeStream(body: StreamedBody, outgoing: ClientRequest, bodyLength: number | undefined): Promise<void> {
+  const byob = byobReader(body)
+  const reader = byob ?? body.getReader()
+  let buffer = new Uint8Array(byob ? STREAM_CHUNK_BYTES : 0)
+  let sent = 0
+  const lengthError = () => Object.assign(new Error(`the body was ${sent} bytes where ${bodyLength} were announced`), { code: 'EBODYLENGTH' })
+  try {
+    for (;;) {
+      const { done, value } = byob ? await byob.read(buffer) : await (reader as ReadableStreamDefaultReader<Uint8Array>).read()
+      if (done || !value) break
+      sent += value.byteLength
+      if (bodyLength !== undefined && sent > bodyLength) throw lengthError()
+      await written(outgoing, value)
+      // the same memory, handed back to the reader: BYOB reads transfer it rather than copy
+      if (byob) buffer = new Uint8Array(value.buffer as ArrayBuffer)
+    }
+    if (bodyLength !== undefined && sent !== bodyLength) throw lengthError()
+    outgoing.end()
+  } catch (error) {
+    reader.cancel(error).catch(() => {})
+    outgoing.destroy(error as Error)
+  }
+}
+
+function byobReader(body: StreamedBody): ReadableStreamBYOBReader | undefined {
+  try {
+    return body.getReader({ mode: 'byob' })
+  } catch {
+    return undefined // not a byte stream (an encoded FormData): read chunk by chunk
+  }
+}
+
+/** Resolves once `chunk` is on the socket (its memory may then be reused); rejects if the request closes first. */
+function written(outgoing: ClientRequest, chunk: Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (outgoing.destroyed) return reject(outgoing.errored ?? new Error('the request was closed'))
+    const onClose = () => reject(outgoing.errored ?? new Error('the request was closed'))
+    outgoing.once('close', onClose)
+    outgoing.write(chunk, (error) => {
+      outgoing.off('close', onClose)
+      if (error) reject(error)
+      else resolve()
+    })
   })
 }
 
-/** A body as bytes to write at once, or as a stream to pipe; FormData is encoded by the platform, boundary included. */
-function encodeBody(body: HttpBody | undefined): { payload?: Buffer; stream?: Readable; contentType?: string } {
+/** A body as bytes to write at once, or as a web stream; FormData is encoded by the platform, boundary included. */
+function encodeBody(body: HttpBody | undefined): { payload?: Buffer; stream?: StreamedBody; contentType?: string } {
   if (body === undefined) return {}
   if (typeof body === 'string') return { payload: Buffer.from(body) }
   if (body instanceof Uint8Array) return { payload: Buffer.from(body.buffer, body.byteOffset, body.byteLength) }
-  if (isStreamedBody(body)) return { stream: Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>) }
-  // Request encodes the form as a stream, boundary included (file parts read as they are sent); nothing of
-  // undici's HTTP client is loaded by it, only its body classes, and only for forms
+  if (isStreamedBody(body)) return { stream: body }
+  // Request encodes the form as a stream (file parts read as they are sent); nothing of undici's HTTP
+  // client is loaded by it, only its body classes, and only for forms
   const encoded = new Request('http://form.invalid/', { method: 'POST', body })
-  const stream = encoded.body ? Readable.fromWeb(encoded.body as import('node:stream/web').ReadableStream<Uint8Array>) : Readable.from([])
-  return { stream, contentType: encoded.headers.get('content-type') ?? undefined }
+  return { stream: encoded.body ?? undefined, contentType: encoded.headers.get('content-type') ?? undefined }
 }
 
 /** Tested without naming FormData or ReadableStream: in Node 20 those globals load modules a plain call must not pay for. */

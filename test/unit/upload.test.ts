@@ -1,9 +1,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { once } from 'node:events'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CargoClient } from '../../src/api/client.js'
+import { sendParts } from '../../src/api/multipart-upload.js'
+import { sendHttp } from '../../src/api/transport.js'
 import { CliError, ExitCode, UsageError } from '../../src/cli/cli-error.js'
+import { server as msw } from '../support/api-stub.js'
 import { formatBytes, inspectFile, type LocalFile, progressText, uploadWorkspaceFile } from '../../src/cli/upload.js'
 
 /**
@@ -199,6 +205,53 @@ describe('the S3 multipart flow (from the threshold)', () => {
     const under = scriptedClient()
     await expect(uploadWorkspaceFile(under.client, localFile('under.csv', bytes(99)), small)).rejects.toThrow(/unexpected upload/)
     expect(under.seen.api.map((call) => call.path)).toEqual(['upload'])
+  })
+})
+
+describe('the S3 parts over the real transport (node:http, no msw)', () => {
+  beforeAll(() => msw.close())
+  afterAll(() => msw.listen({ onUnhandledRequest: 'bypass' }))
+
+  it('PUTs each part as the file\'s bytes with its content-length, retrying a 503 with a new signature', async () => {
+    const puts: Array<{ url: string; length?: string; body: string }> = []
+    let refused = false
+    const server = createServer(async (request, response) => {
+      const chunks: Buffer[] = []
+      for await (const chunk of request) chunks.push(chunk as Buffer)
+      const body = Buffer.concat(chunks).toString()
+      if (request.method === 'PUT') {
+        puts.push({ url: String(request.url), length: request.headers['content-length'], body })
+        if (!refused && request.url?.startsWith('/s3/2')) {
+          refused = true
+          return response.writeHead(503, { 'retry-after': '0' }).end('<Error>SlowDown</Error>')
+        }
+        return response.writeHead(200, { etag: `"e${puts.length}"` }).end()
+      }
+      const { partNumber } = JSON.parse(body) as { partNumber: number }
+      response.setHeader('content-type', 'application/json')
+      response.end(JSON.stringify({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/s3/${partNumber}?X-Amz-Signature=${puts.length}` }))
+    })
+    server.listen(0, '127.0.0.1')
+    await once(server, 'listening')
+    try {
+      const client = new CargoClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, token: 't', version: 'test', fetch: sendHttp, random: () => 0 })
+      const content = bytes(25)
+      const parts = await sendParts(client, { s3Filename: 'a.csv', uploadId: 'u' }, localFile('real.csv', content).path, 25, { partSize: 10, concurrency: 1 })
+      expect(puts).toEqual([
+        { url: '/s3/1?X-Amz-Signature=0', length: '10', body: content.subarray(0, 10).toString() },
+        { url: '/s3/2?X-Amz-Signature=1', length: '10', body: content.subarray(10, 20).toString() },
+        { url: '/s3/2?X-Amz-Signature=2', length: '10', body: content.subarray(10, 20).toString() },
+        { url: '/s3/3?X-Amz-Signature=3', length: '5', body: content.subarray(20).toString() },
+      ])
+      expect(parts).toEqual([
+        { partNumber: 1, etag: '"e1"' },
+        { partNumber: 2, etag: '"e3"' },
+        { partNumber: 3, etag: '"e4"' },
+      ])
+    } finally {
+      server.closeAllConnections()
+      server.close()
+    }
   })
 })
 
