@@ -1,9 +1,9 @@
-import { openAsBlob } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import type { Writable } from 'node:stream'
 import { type CargoClient, mayHaveReachedServer } from '../api/client.js'
 import { abortMultipartUpload, completeMultipartUpload, startMultipartUpload, uploadFile } from '../api/endpoints/workspace-management.js'
+import { fileForm } from '../api/file-form.js'
 import { type MultipartUploadIds, PartFailure, sendParts } from '../api/multipart-upload.js'
 import type { MultipartPart, UploadedFile } from '../api/schemas/workspace-management.js'
 import { CliError, ExitCode, UsageError } from './cli-error.js'
@@ -89,8 +89,7 @@ export async function uploadWorkspaceFile(client: CargoClient, file: LocalFile, 
 // Under the threshold: one multipart/form-data POST (wire.md §9.1)
 
 async function uploadInOneRequest(client: CargoClient, file: LocalFile, options: UploadOptions): Promise<UploadResult> {
-  const form = new FormData()
-  form.append('file', await openAsBlob(file.path, { type: file.contentType }), file.name)
+  const form = await fileForm(file)
   // no progress is reported while one request sends: 0% now, 100% once answered
   options.onProgress?.(0, file.size)
   const answer = await client.upload(uploadFile, form, {}, { signal: options.signal }).catch((error: unknown) => {

@@ -1,6 +1,6 @@
-import { openAsBlob } from 'node:fs'
 import * as Flags from '@oclif/core/flags'
 import { uploadFiles } from '../../../api/endpoints/content.js'
+import { fileForm } from '../../../api/file-form.js'
 import { normalizeUpload } from '../../../api/schemas/content.js'
 import { BaseCommand } from '../../../cli/base-command.js'
 import { UsageError } from '../../../cli/cli-error.js'
@@ -31,10 +31,7 @@ attach it to an agent with ai release update-draft --resources '[{"kind":"file",
     const file = await inspectFile(flags.file)
     const client = await this.client(flags.profile)
 
-    const form = new FormData()
-    // a file-backed Blob: the content is streamed from disk as the request is sent, never held in memory
-    form.append('file', await openAsBlob(file.path, { type: file.contentType }), file.name)
-    for (const [field, value] of Object.entries(fields)) if (value !== undefined) form.append(field, value)
+    const form = await fileForm(file, fields)
 
     const { io, env } = this.factory
     const progress = io.stderrIsTTY && !env.CI ? progressLine(io.stderr, file.name) : undefined
