@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs'
 import type { WireEndpoint } from '../api/endpoint.js'
 import type { CommandLineFlag } from './command-line.js'
 import type { FieldFlag } from './flag-values.js'
-import { meetsChecks, type ValueCheck } from './value-checks.js'
+import { satisfies, type ValueSchema } from './schema-checks.js'
 import type { OutputFormat } from './output.js'
 import type { checkPayload } from './payload-check.js'
 
@@ -24,8 +24,8 @@ export interface FastCommand {
   fields: FieldFlag[]
   /** positional arguments (each required), in order */
   args: string[]
-  /** each argument's checks, as fields have them (undefined: only zod can tell) */
-  argChecks: Record<string, ValueCheck[] | undefined>
+  /** each payload field's checks, from its zod schema at build time (schema-checks.ts); undefined: only zod can tell */
+  checks: Record<string, ValueSchema | undefined>
   flags: Record<string, CommandLineFlag>
   /** the command's own --format / --query (export format, SQL) shadow the global output flags */
   ownFormat: boolean
@@ -147,8 +147,7 @@ export async function runFastCommand(command: FastCommand, words: string[], vers
     await checkOutputOptions(outputOptions)
     const payload = await collectPayload(command.fields, command.args, parsed.args as Record<string, string>, parsed.flags, factory.io.stdin)
     // zod only where the table cannot vouch for a value: it words the errors exactly as the oclif path does
-    const checks = { ...Object.fromEntries(command.fields.map((field) => [field.field, field.checks])), ...command.argChecks }
-    const unchecked = Object.keys(payload).some((name) => !(checks[name] && meetsChecks(payload[name], checks[name])))
+    const unchecked = Object.keys(payload).some((name) => !(command.checks[name] && satisfies(payload[name], command.checks[name])))
     if (!command.plainPayload || unchecked) {
       const definitions = await loadDefinitions(command.schema.module)
       checkPayload(definitions[command.schema.export].payload, payload, command.fields, command.args)

@@ -3,11 +3,12 @@
  * scripts/build-fast-path.js writes one per command at build time; tests build them in-process.
  */
 import * as Flags from '@oclif/core/flags'
+import { z } from 'zod'
 import type { CommandLineFlag } from './command-line.js'
 import { unsupportedRules } from './command-line.js'
 import { declaredCommands } from './define-command.js'
 import type { FastCommand } from './fast-path.js'
-import { payloadFields } from './payload-flags.js'
+import { tableSchema, type ValueSchema } from './schema-checks.js'
 
 /** the text of oclif's own `parse` functions, which pass the value through: any other parse is code the table cannot hold */
 const passThroughParses = new Set([String(Flags.string({}).parse), String(Flags.boolean({}).parse)])
@@ -59,12 +60,7 @@ export function fastRowFor(
   }
   const { payload, result: _result, ...endpoint } = declaration.endpoint
   const args = Object.keys(command.args ?? {})
-  // arguments arrive as text: only a string field's checks say whether zod would take them
-  const argChecks = Object.fromEntries(
-    payloadFields(payload)
-      .filter((field) => args.includes(field.field))
-      .map((field) => [field.field, field.kind === 'string' ? field.checks : undefined]),
-  )
+  const checks = Object.fromEntries(Object.entries(payload.shape).map(([field, schema]) => [field, fieldSchema(schema as z.ZodType)]))
   return {
     id,
     endpoint,
@@ -72,10 +68,19 @@ export function fastRowFor(
     plainPayload: ((payload.def as { checks?: unknown[] }).checks ?? []).length === 0,
     fields,
     args,
-    argChecks,
+    checks,
     flags,
     ownFormat: Object.hasOwn(command.flags ?? {}, 'format'),
     ownQuery: Object.hasOwn(command.flags ?? {}, 'query'),
     download: Boolean(declaration.download),
+  }
+}
+
+/** A payload field's checks, as zod itself exports them (JSON Schema), or undefined where only zod can tell. */
+function fieldSchema(schema: z.ZodType): ValueSchema | undefined {
+  try {
+    return tableSchema(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'throw' }) as Record<string, unknown>)
+  } catch {
+    return undefined
   }
 }

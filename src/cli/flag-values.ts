@@ -2,7 +2,6 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
 import { CliError, UsageError } from './cli-error.js'
-import type { ValueCheck } from './value-checks.js'
 
 /** How a flag's text becomes a payload value. */
 export type FlagKind = 'string' | 'enum' | 'integer' | 'number' | 'boolean' | 'csv' | 'date' | 'json'
@@ -18,11 +17,6 @@ export interface PayloadField {
   description?: string
   /** the schema takes only a JSON object (z.object, z.record): arrays, strings and numbers are refused by name */
   object?: boolean
-  /**
-   * Everything the schema checks beyond what the kind's conversion guarantees, as data; undefined when
-   * that cannot be written as data (JSON values, refinements), and only zod can tell.
-   */
-  checks?: ValueCheck[]
 }
 
 /** A payload field as a command offers it: `name` is the flag, after overrides. */

@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { isIsoDate } from '../api/schemas/common.js'
 import type { FlagKind, PayloadField } from './flag-values.js'
-import type { ValueCheck } from './value-checks.js'
 
 export type { PayloadField } from './flag-values.js'
 
@@ -32,7 +31,7 @@ function describeField(field: string, schema: z.ZodType): PayloadField {
   }
   const { kind, options } = kindOf(inner)
   const object = kind === 'json' && takesOnlyObjects(inner) ? { object: true } : {}
-  return { field, flag: kebabCase(field), kind, required, nullable, options, description, ...object, checks: checksOf(inner, kind) }
+  return { field, flag: kebabCase(field), kind, required, nullable, options, description, ...object }
 }
 
 /** z.object, z.record, or a union of them (batch data kinds): the flag needs a JSON object. */
@@ -63,52 +62,6 @@ function kindOf(schema: z.ZodType): { kind: FlagKind; options?: string[] } {
     default:
       return { kind: 'json' }
   }
-}
-
-/**
- * The schema's checks as data (see value-checks.ts), or undefined when one of them cannot be written so.
- * Enums need none (oclif and the fast path both refuse other values); integers are safe integers by conversion.
- */
-function checksOf(schema: z.ZodType, kind: FlagKind): ValueCheck[] | undefined {
-  switch (kind) {
-    case 'enum':
-    case 'boolean':
-      return []
-    case 'string':
-    case 'date':
-    case 'integer':
-    case 'number':
-      return scalarChecks(schema, kind)
-    case 'csv': {
-      const element = (schema as z.ZodArray).element as z.ZodType
-      const own = scalarChecks(schema, kind)
-      const each = element.def.type === 'enum' ? [{ check: 'oneOf' as const, values: enumOptions(element) }] : scalarChecks(element, 'string')
-      return own && each ? [...own, { check: 'each', checks: each }] : undefined
-    }
-    default:
-      return undefined
-  }
-}
-
-function scalarChecks(schema: z.ZodType, kind: FlagKind): ValueCheck[] | undefined {
-  const def = schema.def as { format?: string; pattern?: RegExp; checks?: Array<{ _zod: { def: Record<string, unknown> } }> }
-  const checks: ValueCheck[] = []
-  if (def.format !== undefined) {
-    if (def.pattern) checks.push(patternCheck(def.pattern))
-    else if (!(kind === 'integer' && def.format === 'safeint')) return undefined
-  }
-  for (const check of def.checks ?? []) {
-    const spec = check._zod.def
-    if (spec.check === 'min_length' || spec.check === 'max_length') checks.push({ check: spec.check === 'min_length' ? 'minLength' : 'maxLength', value: Number(spec.minimum ?? spec.maximum) })
-    else if (spec.check === 'string_format' && spec.pattern instanceof RegExp) checks.push(patternCheck(spec.pattern))
-    else if (spec.check === 'greater_than' || spec.check === 'less_than') checks.push({ check: spec.check === 'greater_than' ? 'min' : 'max', value: Number(spec.value), inclusive: Boolean(spec.inclusive) })
-    else return undefined
-  }
-  return checks
-}
-
-function patternCheck(pattern: RegExp): ValueCheck {
-  return { check: 'pattern', source: pattern.source, flags: pattern.flags.replace(/[gy]/g, '') }
 }
 
 function enumOptions(schema: z.ZodType): string[] {

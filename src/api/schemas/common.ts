@@ -9,10 +9,9 @@ export const isoDate = z
   .string()
   .regex(isoDatePattern, 'expected an ISO date (2025-01-31) or datetime (2025-01-31T10:00:00Z)')
 
-/** True for `isoDate` and its copies (`.describe()` and `.optional()` keep the check). */
+/** True for `isoDate` and its copies (`.describe()` keeps the check), read through zod's public JSON Schema export. */
 export function isIsoDate(schema: z.ZodType): boolean {
-  const checks = (schema.def as { checks?: Array<{ _zod: { def: { pattern?: RegExp } } }> }).checks ?? []
-  return checks.some((check) => check._zod.def.pattern === isoDatePattern)
+  return (z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { pattern?: string }).pattern === isoDatePattern.source
 }
 
 /** An ISO timestamp in a response. */
