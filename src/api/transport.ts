@@ -180,10 +180,11 @@ const STREAM_CHUNK_BYTES = 64 * 1024
 
 /**
  * Writes a streamed body, each chunk once the previous one has reached the socket. A byte stream (a file
- * part) is read into one buffer, reused for every chunk: a new buffer per chunk lives outside V8's heap
- * until the external memory grows enough to force a collection, 30–40 MiB at upload speed. A body that is
- * not `bodyLength` bytes (a file changed while it was sent) fails the request instead of leaving the server
- * waiting; so does a source that fails, with its own error.
+ * part) is read into one buffer reused for every read, and each chunk is written as a copy: an HTTP
+ * interceptor (msw in tests, an APM agent) may keep the chunks it was given and replay them later, and a
+ * reused buffer would be detached under it by then. A body that is not `bodyLength` bytes (a file changed
+ * while it was sent) fails the request instead of leaving the server waiting; so does a source that fails,
+ * with its own error.
  */
 async function writeStream(body: StreamedBody, outgoing: ClientRequest, bodyLength: number | undefined): Promise<void> {
   const byob = byobReader(body)
@@ -197,8 +198,8 @@ async function writeStream(body: StreamedBody, outgoing: ClientRequest, bodyLeng
       if (done || !value) break
       sent += value.byteLength
       if (bodyLength !== undefined && sent > bodyLength) throw lengthError()
-      await written(outgoing, value)
-      // the same memory, handed back to the reader: BYOB reads transfer it rather than copy
+      await written(outgoing, byob ? Buffer.from(value) : value)
+      // BYOB reads transfer the buffer rather than copy: the next read reuses the same memory
       if (byob) buffer = new Uint8Array(value.buffer as ArrayBuffer)
     }
     if (bodyLength !== undefined && sent !== bodyLength) throw lengthError()
