@@ -152,14 +152,15 @@ export function checkUrl(url: string, name: string): void {
 }
 
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy']
-/** the proxy schemes undici's agents speak */
-const PROXY_PROTOCOLS = ['http:', 'https:', 'socks:', 'socks5:']
+/** the proxy schemes the transport's agents speak (src/api/transport.ts) */
+const PROXY_PROTOCOLS = ['http:', 'https:']
 
 /** A proxy variable that is not a proxy URL would fail every request as a network error: refused up front, by name. */
 function checkProxyVariables(env: NodeJS.ProcessEnv): void {
   for (const name of PROXY_VARIABLES) {
     const value = env[name]
     if (!value || urlWith(value, PROXY_PROTOCOLS)) continue
+    if (/^socks[45a-z]*:/i.test(value)) throw new UsageError(`${name}: socks proxies are not supported; give an http(s) proxy URL such as http://proxy.example:3128`)
     throw new UsageError(`${name}: expected a proxy URL such as http://proxy.example:3128, got ${JSON.stringify(withoutCredentials(value))}`)
   }
 }

@@ -184,6 +184,7 @@ describe.each([
       ['HTTPS_PROXY', 'not a url', 'HTTPS_PROXY: expected a proxy URL such as http://proxy.example:3128, got "not a url"'],
       ['HTTP_PROXY', 'proxy.example:3128', 'HTTP_PROXY: expected a proxy URL such as http://proxy.example:3128, got "proxy.example:3128"'],
       ['ALL_PROXY', 'user:secret@proxy', 'ALL_PROXY: expected a proxy URL such as http://proxy.example:3128, got "***@proxy"'],
+      ['ALL_PROXY', 'socks5://127.0.0.1:1080', 'ALL_PROXY: socks proxies are not supported; give an http(s) proxy URL such as http://proxy.example:3128'],
       ['CARGO_AI_TIMEOUT', '0', 'CARGO_AI_TIMEOUT: a timeout of "0" would fail every request; give at least 1ms (default 6m)'],
       ['CARGO_AI_TIMEOUT', '600h', 'CARGO_AI_TIMEOUT: at most 2147483647 ms (about 24 days), got 2160000000 ms'],
       ['CARGO_AI_TIMEOUT', 'soon', 'CARGO_AI_TIMEOUT: expected a duration such as 30s or 6m, got "soon"'],
@@ -193,9 +194,9 @@ describe.each([
       expectRanOnFastPath(GetRun)
     })
 
-    it('valid proxy and base URLs pass the check (a socks5 proxy too)', async () => {
+    it('valid proxy and base URLs pass the check', async () => {
       stubRunEndpoints()
-      const result = await runCommand(GetRun, [RUN], { env: signedInEnv({ ALL_PROXY: 'socks5://127.0.0.1:1080', CARGO_AI_TIMEOUT: '500h' }) })
+      const result = await runCommand(GetRun, [RUN], { env: signedInEnv({ HTTPS_PROXY: 'http://127.0.0.1:3128', NO_PROXY: 'api.cargo.test', CARGO_AI_TIMEOUT: '500h' }) })
       expect([result.exitCode, result.json().run.status]).toEqual([0, 'success'])
     })
 
