@@ -5,11 +5,24 @@ process.title = 'cargo-ai'
 const { readFileSync } = await import('node:fs')
 
 const argv = process.argv.slice(2)
+/** Leaves through exitWithError (src/cli/output.ts), the one exit; `io` says where the JSON error goes. */
+async function fail(error, io = { stdout: process.stdout, stderr: process.stderr }) {
+  const { exitWithError } = await import('../dist/cli/output.js')
+  await exitWithError(io, error, process.env)
+}
 // A reader that stops early (`cargo-ai … | head`) closes the pipe: stop quietly, as `yes | head` does, not with a stack trace.
-process.stdout.on('error', (error) => {
-  if (error.code !== 'EPIPE') throw error
+// Any other failure of stdout (a full disk, a closed terminal) is reported on stderr, since stdout cannot take it.
+process.stdout.on('error', async (error) => {
+  if (error.code !== 'EPIPE') await fail(Object.assign(new Error(`Could not write to standard output (${error.code ?? error.message})`), { cause: error }), { stdout: process.stderr, stderr: process.stderr })
   process.exit(process.exitCode ?? 0)
 })
+// A failure no command caught (a callback that threw, a promise nobody awaited) still leaves as a JSON error, not a stack trace.
+for (const event of ['uncaughtException', 'unhandledRejection']) {
+  process.on(event, async (error) => {
+    await fail(error)
+    process.exit(process.exitCode ?? 1)
+  })
+}
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
 // `--version` is answered before oclif loads: scripts call it often and it should cost no more than node itself.
 if (argv.length === 1 && argv[0] === '--version') {
@@ -30,7 +43,6 @@ if (argv.length === 1 && argv[0] === '--version') {
     }
   } catch (error) {
     // what oclif throws before or around a command (unknown command, broken install), or a path's own start-up failure
-    const { exitWithError } = await import('../dist/cli/output.js')
-    await exitWithError({ stdout: process.stdout, stderr: process.stderr }, error, process.env)
+    await fail(error)
   }
 }

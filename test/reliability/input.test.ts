@@ -301,6 +301,20 @@ describe('4: inputs read from @file or - are capped at 256 MiB', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
     expect([code, JSON.parse(stdout)]).toEqual([2, { errorMessage: '--data: standard input holds more than 256 MiB, the limit for inputs read from @file or -' }])
   })
+
+  it('stdout that cannot be written (/dev/full): the JSON error on stderr, exit 1, no stack trace', async () => {
+    const configDir = tempConfigDir()
+    const full = openSync('/dev/full', 'w')
+    const child = spawn(process.execPath, [join(projectRoot, 'bin', 'run.js'), 'orchestration', 'run', 'get', '--help'], {
+      env: { PATH: process.env.PATH, HOME: configDir, CARGO_AI_CONFIG_DIR: configDir, CARGO_AI_KEYRING: 'off' },
+      stdio: ['ignore', full, 'pipe'],
+    })
+    closeSync(full)
+    let stderr = ''
+    child.stderr?.on('data', (chunk) => (stderr += chunk))
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+    expect([code, JSON.parse(stderr)]).toEqual([1, { errorMessage: 'Could not write to standard output (ENOSPC)' }])
+  })
 })
 
 describe('4: the rules behind the checks', () => {
