@@ -87,8 +87,8 @@ describe('faults', () => {
     const result = await cli(['orchestration', 'workflow', 'list'], { ...env, CARGO_AI_TIMEOUT: '500ms' })
     expect(result.code).toBe(4)
     expect(result.json().errorMessage).toMatch(/^Timed out after 0\.5 s/)
-    // three attempts of a read, each bounded
-    expect(Date.now() - started).toBeLessThan(4000)
+    // three attempts of a read, each bounded: about 2.5 s alone, up to 4.5 s on a loaded machine; unbounded would be 15 s
+    expect(Date.now() - started).toBeLessThan(7000)
   })
 
   it('waiting through intermittent 503s still ends with the final state', async () => {
