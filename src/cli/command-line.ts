@@ -160,8 +160,8 @@ function checkFlagRules(flags: Record<string, CommandLineFlag>, given: Map<strin
     const absent = flag.dependsOn?.filter((other) => !given.has(other)) ?? []
     if (absent.length > 0) reasons.push(`All of the following must be provided when using --${name}: ${absent.map((other) => `--${other}`).join(', ')}`)
     const conflict = flag.exclusive?.find((other) => given.has(other))
-    // a conflict is named once, from the side defined first
-    if (conflict && !conflictSeen) reasons.push(`--${conflict}=${given.get(conflict)?.[0]} cannot also be provided when using --${name}`)
+    // a conflict is named once, from the side defined first; without its value, which may be a secret (--token)
+    if (conflict && !conflictSeen) reasons.push(`--${conflict} cannot also be provided when using --${name}`)
     conflictSeen ||= Boolean(conflict)
   }
   if (reasons.length > 0) throw new UsageError(reasons.join('; '))

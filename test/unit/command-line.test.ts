@@ -86,7 +86,7 @@ describe('parseCommandLine: what it refuses (exit 2, before anything is sent)', 
     [['u', '--name', 'a', '--name', 'b'], 'Flag --name can only be specified once'],
     [['u', '--verbose=yes'], '--verbose takes no value, or true/false; got "yes"'],
     [['u', '--host', 'h'], 'All of the following must be provided when using --host: --port'],
-    [['u', '--email', 'e', '--token', 't'], '--email=e cannot also be provided when using --token'],
+    [['u', '--email', 'e', '--token', 't'], '--email cannot also be provided when using --token'],
     [['u', 'v'], 'Unexpected argument: v'],
     [[], 'Missing required argument: <uuid>'],
   ])('%j: %s', async (words, message) => {

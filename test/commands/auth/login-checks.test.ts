@@ -37,9 +37,9 @@ describe('login --email: bad input is refused before any request (exit 2)', () =
     [['--email', 'you@acme.io', '--code', '12 34'], '--code contains white space; pass the code alone'],
     [['--email', 'you@acme.io', '--workspace-name', ' '], '--workspace-name is empty'],
     [['--code', '123456'], 'All of the following must be provided when using --code: --email'],
-    [['--email', 'you@acme.io', '--token', 't'], '--token=t cannot also be provided when using --email'],
-    [['--email', 'you@acme.io', '--workspace-uuid', '0a000000-0000-4000-8000-000000000001'], '--workspace-uuid=0a000000-0000-4000-8000-000000000001 cannot also be provided when using --email'],
-    [['--token', 't', '--workspace-name', 'Acme'], '--token=t cannot also be provided when using --workspace-name'],
+    [['--email', 'you@acme.io', '--token', 't'], '--token cannot also be provided when using --email'],
+    [['--email', 'you@acme.io', '--workspace-uuid', '0a000000-0000-4000-8000-000000000001'], '--workspace-uuid cannot also be provided when using --email'],
+    [['--token', 't', '--workspace-name', 'Acme'], '--token cannot also be provided when using --workspace-name'],
   ])('%j', async (argv, errorMessage) => {
     const env = freshEnv()
     const result = await runCommand(Login, argv, { env })
