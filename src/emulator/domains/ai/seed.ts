@@ -1,6 +1,7 @@
 import type { JsonObject } from '../../expressions.js'
 import { SEED, SEEDED_AT, seededId as id } from '../../kernel/seeded.js'
 import { CONTENT_SEED } from '../content/seed.js'
+import { templateDoc } from '../orchestration/seed.js'
 import type { Kind, StoredDoc } from '../../kernel/store.js'
 import type { ReleaseConfig, AgentDoc, AiReleaseDoc, ChatDoc, MessageConfig, MessageDoc } from './documents.js'
 
@@ -155,26 +156,9 @@ const researcherConfig = (): ReleaseConfig => ({
   temperature: 0.3,
 })
 
-const author = { name: 'Cargo Emulator', title: 'Template author', company: { name: 'Cargo', url: 'https://getcargo.io' } }
-
 function template(slug: string, fields: JsonObject): StoredDoc {
   const { actions = [], resources = [] } = fields
-  return {
-    uuid: slug,
-    slug,
-    workspaceUuid: null,
-    scope: 'public',
-    isPreset: true,
-    categories: ['prospecting'],
-    author,
-    createdAt: SEEDED_AT,
-    updatedAt: SEEDED_AT,
-    deletedAt: null,
-    _hasDocumentation: slug !== AI_SEED.templates.scorer,
-    ...fields,
-    actions,
-    resources,
-  }
+  return templateDoc(slug, { _hasDocumentation: slug !== AI_SEED.templates.scorer, ...fields, actions, resources })
 }
 
 function agentTemplate(slug: string, name: string, description: string, icon: JsonObject, config: ReleaseConfig): StoredDoc {

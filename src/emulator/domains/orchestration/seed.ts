@@ -222,7 +222,8 @@ const usCompanies = {
   groups: [{ conjonction: 'and', conditions: [{ kind: 'string', columnSlug: 'country', operator: 'is', values: ['US'] }] }],
 }
 
-function templateDoc(slug: string, fields: JsonObject): StoredDoc {
+/** A public preset template of the catalogue; the ai domain seeds its agent templates through it too. */
+export function templateDoc(slug: string, fields: JsonObject): StoredDoc {
   return {
     uuid: slug,
     slug,
@@ -231,9 +232,9 @@ function templateDoc(slug: string, fields: JsonObject): StoredDoc {
     isPreset: true,
     categories: ['prospecting'],
     author: { name: 'Cargo Emulator', title: 'Template author', company: { name: 'Cargo', url: 'https://getcargo.io' } },
+    ...at,
     deletedAt: null,
     _hasDocumentation: true,
-    ...at,
     ...fields,
   }
 }
