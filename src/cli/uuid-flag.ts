@@ -10,7 +10,7 @@ export function uuidFlag(name: string, options: { summary: string; hidden?: bool
     ...options,
     parse: async (input: string) => {
       if (!UUID_PATTERN.test(input)) {
-        // a plain Error: oclif prefixes it with `Parsing --<name>`, which BaseCommand.parseArgv strips (exit 2)
+        // a plain Error: parseCommandLine reports its message as a usage error (exit 2)
         throw new Error(`Invalid input: --${name}: expected a UUID (such as 6f1e2d3c-4b5a-4968-8776-655443322110), got ${JSON.stringify(input)}`)
       }
       return input
