@@ -9,6 +9,8 @@ export default defineConfig({
   test: {
     setupFiles: ['test/support/setup.ts'],
     testTimeout: 30_000,
+    // hooks start emulator processes: on a loaded machine that can take longer than vitest's 10 s default
+    hookTimeout: 30_000,
     pool: 'forks',
     // Two workers on a 2-core machine (the default leaves one idle).
     maxWorkers: Math.max(2, availableParallelism()),

@@ -151,8 +151,10 @@ describe('secrets stay secret', () => {
     await once(stalled, 'listening')
     const secret = 'tok_do_not_show_me_123'
     const env = { ...envFor(), CARGO_AI_TIMEOUT: '5s' }
+    const connected = once(stalled, 'connection')
     const running = startCli(['login', '--token', secret, '--base-url', `http://127.0.0.1:${(stalled.address() as AddressInfo).port}`], env)
-    await new Promise((resolve) => setTimeout(resolve, 800))
+    // the command is past its start (title set) once it connects, however loaded the machine is
+    await connected
     const title = readFileSync(`/proc/${running.child.pid}/cmdline`, 'utf8')
     running.child.kill('SIGTERM')
     await running.done
